@@ -1,0 +1,65 @@
+/* prisma_compile 0.1.0 */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION prisma_compile" to load this file. \quit
+
+-- The stored Prisma schema: one row, dumped by pg_dump with the extension.
+CREATE SCHEMA prisma_compile;
+CREATE TABLE prisma_compile.loaded_schema (
+	id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+	source text NOT NULL,
+	version bigint NOT NULL,
+	loaded_at timestamptz NOT NULL DEFAULT now()
+);
+SELECT pg_catalog.pg_extension_config_dump('prisma_compile.loaded_schema', '');
+GRANT USAGE ON SCHEMA prisma_compile TO PUBLIC;
+GRANT SELECT ON prisma_compile.loaded_schema TO PUBLIC;
+
+-- Parse a Prisma schema, check it against the catalog, store it.
+CREATE FUNCTION prisma_load_schema(schema text) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_load_schema'
+	LANGUAGE C STRICT VOLATILE;
+
+-- Run one read: {"model": ..., "operation": ..., "args": {...}}.
+CREATE FUNCTION prisma_query(query json) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_query'
+	LANGUAGE C STRICT VOLATILE;
+
+-- The same, unpacked.
+CREATE FUNCTION prisma_query(model text, operation text, args json DEFAULT '{}') RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_query_unpacked'
+	LANGUAGE C STRICT VOLATILE;
+
+-- The SQL a query compiles to, with $n placeholders.
+CREATE FUNCTION prisma_compile(query json) RETURNS text
+	AS 'MODULE_PATHNAME', 'prisma_compile'
+	LANGUAGE C STRICT VOLATILE;
+
+-- Counters of this backend's plan cache.
+CREATE FUNCTION prisma_plan_cache_stats() RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_plan_cache_stats'
+	LANGUAGE C STRICT VOLATILE;
+
+-- Building blocks of the compiled statements: one record as a JSON object
+-- in Prisma's encoding (columns named "__..." are left out), and an
+-- aggregate of such objects into an array ('[]' over no rows).
+CREATE FUNCTION prisma_row(record) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_row'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION prisma_agg_transfn(internal, record) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_agg_transfn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE FUNCTION prisma_agg_finalfn(internal) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_agg_finalfn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE AGGREGATE prisma_agg(record) (
+	SFUNC = prisma_agg_transfn,
+	STYPE = internal,
+	FINALFUNC = prisma_agg_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY
+);
+
+REVOKE ALL ON FUNCTION prisma_load_schema(text) FROM PUBLIC;

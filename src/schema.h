@@ -1,0 +1,152 @@
+/*
+ * schema.h
+ *		The stored Prisma schema as the rest of the extension sees it.
+ *
+ * schema_psl.c parses Prisma schema language into these structures,
+ * schema_catalog.c resolves them against the catalog (table and column
+ * types), schema_store.c keeps the stored text and hands each backend a
+ * parsed, resolved copy.  Everything here lives in one memory context
+ * owned by schema_store.c; callers never modify it.
+ */
+#ifndef PRISMA_SCHEMA_H
+#define PRISMA_SCHEMA_H
+
+#include "postgres.h"
+
+/* The Prisma type of a field. */
+typedef enum PrismaType
+{
+	PT_STRING,
+	PT_INT,
+	PT_BIGINT,
+	PT_FLOAT,
+	PT_DECIMAL,
+	PT_BOOLEAN,
+	PT_DATETIME,
+	PT_JSON,
+	PT_BYTES,
+	PT_ENUM,					/* type_name names a PrismaEnum */
+	PT_RELATION					/* type_name names a PrismaModel */
+} PrismaType;
+
+/* How a relation field reaches its target model. */
+typedef enum RelationKind
+{
+	REL_NONE,					/* not a relation field */
+	REL_TO_ONE_OWNER,			/* to-one, this model holds the foreign key */
+	REL_TO_ONE_BACK,			/* to-one, the target holds the foreign key */
+	REL_TO_MANY,				/* to-many, the target holds the foreign key */
+	REL_MANY_TO_MANY			/* implicit many-to-many through a join table */
+} RelationKind;
+
+typedef struct PrismaField
+{
+	char	   *name;			/* Prisma field name */
+	char	   *column;			/* database column (after @map); NULL for
+								 * relation fields */
+	PrismaType	type;
+	char	   *type_name;		/* the type as written: "String", an enum or
+								 * model name */
+	bool		is_list;		/* Type[] */
+	bool		is_optional;	/* Type? */
+	bool		is_id;			/* @id */
+	bool		is_unique;		/* @unique */
+	bool		is_updated_at;	/* @updatedAt */
+	bool		has_default;	/* @default(..) */
+	char	   *native_type;	/* "VarChar(200)" from @db.VarChar(200), or
+								 * NULL */
+	int			line;			/* line in the schema text, 1-based */
+
+	/* catalog facts, filled by schema_catalog.c for scalar fields */
+	Oid			col_type;		/* pg_attribute.atttypid (array type for
+								 * lists) */
+	int32		col_typmod;
+
+	/* relation fields (type == PT_RELATION) */
+	RelationKind rel_kind;
+	char	   *relation_name;	/* @relation("Name") or the default name */
+	int			target;			/* index of the target in schema->models */
+	int			back_field;		/* index of the opposite field in the target
+								 * model, or -1 */
+
+	/*
+	 * Join condition for the FK kinds: target.remote_cols[i] =
+	 * this.local_cols[i].  For REL_MANY_TO_MANY: local_cols[0] is this
+	 * model's id column, remote_cols[0] the target's id column, and the
+	 * join table row links them: join_local = this id, join_remote = target
+	 * id.
+	 */
+	int			nkeys;
+	char	  **local_cols;
+	char	  **remote_cols;
+	char	   *join_table;		/* "_ActorToMovie" (REL_MANY_TO_MANY) */
+	char	   *join_schema;	/* PostgreSQL schema of the join table, or
+								 * NULL for the search_path */
+	char	   *join_local;		/* "A" or "B" */
+	char	   *join_remote;	/* the other one */
+} PrismaField;
+
+/* A set of fields that identifies one row: @id, @@id, @unique, @@unique. */
+typedef struct PrismaUnique
+{
+	char	   *name;			/* the key in a unique where: the field name,
+								 * "a_b", or the name: given */
+	int			nfields;
+	int		   *fields;			/* indexes into model->fields */
+	bool		is_id;
+} PrismaUnique;
+
+typedef struct PrismaModel
+{
+	char	   *name;			/* Prisma model name */
+	char	   *table;			/* table name (after @@map) */
+	char	   *db_schema;		/* @@schema, or NULL for the search_path */
+	int			line;
+	int			nfields;
+	PrismaField *fields;		/* in declaration order; @ignore'd fields are
+								 * left out */
+	int			nid;
+	int		   *id_fields;		/* primary key, indexes into fields */
+	int			nuniques;
+	PrismaUnique *uniques;		/* the id first, then the unique criteria */
+	Oid			relid;			/* filled by schema_catalog.c */
+} PrismaModel;
+
+typedef struct PrismaEnum
+{
+	char	   *name;			/* Prisma enum name */
+	char	   *db_name;		/* PostgreSQL type name (after @@map) */
+	char	   *db_schema;		/* @@schema, or NULL */
+	int			nvalues;
+	char	  **values;
+	int			line;
+	Oid			type_oid;		/* filled by schema_catalog.c */
+} PrismaEnum;
+
+typedef struct PrismaSchema
+{
+	int			nmodels;
+	PrismaModel *models;		/* @@ignore'd models are left out */
+	int			nenums;
+	PrismaEnum *enums;
+	int64		version;		/* changes whenever a schema is loaded */
+} PrismaSchema;
+
+/* schema_psl.c: parse schema text; syntax and semantic errors are raised
+ * with line and column.  Allocates in CurrentMemoryContext. */
+extern PrismaSchema *psl_parse(const char *text);
+
+/* schema_catalog.c: resolve tables, columns and types against the catalog
+ * with the current search_path; every mismatch is reported in one error. */
+extern void schema_resolve_catalog(PrismaSchema *schema);
+
+/* schema_store.c: the schema for this backend (parsed, resolved), reloaded
+ * when another backend stores a new one or the catalog changes.  Raises
+ * an error when no schema has been loaded. */
+extern const PrismaSchema *schema_get(void);
+
+/* lookups; NULL or -1 when absent */
+extern const PrismaModel *schema_find_model(const PrismaSchema *schema, const char *name);
+extern int	model_find_field(const PrismaModel *model, const char *name);
+
+#endif							/* PRISMA_SCHEMA_H */
