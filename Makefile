@@ -21,3 +21,8 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# the movies benchmark (bench/run.sh; needs make install first)
+.PHONY: bench
+bench:
+	bench/run.sh
