@@ -273,6 +273,14 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	int			ncols = 0;
 	int			mark;
 
+	/* null is the same as leaving them out */
+	if (select && select->kind == JV_NULL)
+		select = NULL;
+	if (include && include->kind == JV_NULL)
+		include = NULL;
+	if (omit && omit->kind == JV_NULL)
+		omit = NULL;
+
 	if (select && include)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
 					  "Use include inside select, or select inside include.",
