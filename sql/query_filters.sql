@@ -102,7 +102,7 @@ SELECT ids('User', '{"profile": {"is": {"bio": {"contains": "Paris"}}}}');
 SELECT ids('Category', '{"posts": {"some": {"published": false}}}');
 SELECT ids('Category', '{"posts": {"none": {}}}');
 SELECT ids('Category', '{"posts": {"every": {"published": true}}}');
-SELECT prisma_query('Team', 'findMany', '{"where": {"memberships": {"some": {"user": {"name": "Alice"}}}}, "select": {"org": true, "slug": true}}');
+SELECT prisma_query('Team', 'findMany', '{"where": {"memberships": {"some": {"user": {"name": "Alice"}}}}, "orderBy": {"org": "asc"}, "select": {"org": true, "slug": true}}');
 SELECT ids('User', '{"posts": {"some": {"categories": {"some": {"name": "日本"}}}}}');
 SELECT ids('User', '{"posts": {"some": {}}, "edited": {"none": {}}, "id": {"lt": 11}}');
 ROLLBACK;

@@ -18,6 +18,7 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "nodes/pg_list.h"
 
 #include "json_input.h"
 #include "schema.h"
@@ -56,7 +57,36 @@ typedef struct CompileState
 	bool	   *param_nulls;
 } CompileState;
 
+/* One ORDER BY term. */
+typedef struct OrderItem
+{
+	char	   *expr;
+	bool		desc;
+	bool		nulls_first;
+} OrderItem;
+
+/* What kind of read a rows subquery serves. */
+typedef enum ReadKind
+{
+	READ_MANY,					/* findMany, a to-many relation; also the rows
+								 * of count and aggregate */
+	READ_FIRST,					/* findFirst: the first row of a list */
+	READ_UNIQUE,				/* findUnique: at most one row by a unique */
+	READ_TO_ONE,				/* a to-one relation */
+	READ_AGGREGATE				/* count, aggregate, groupBy */
+} ReadKind;
+
+/* Writes the select list of a rows subquery over model alias tN. */
+typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaModel *model,
+							  const JsonValue *args, int alias, void *arg);
+
 /* compile_query.c */
+extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 const JsonValue *args, ReadKind kind, const PrismaField *via,
+						 int parent_alias, SelectListFn select_fn, void *arg);
+extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
+						 int alias, bool order_by_default);
+extern void append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix);
 extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
 extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
 										const char *operation, const JsonValue *args);
@@ -69,6 +99,10 @@ extern void append_relation_source(CompileState *cs, StringInfo buf, const Prism
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						  int alias, const JsonValue *where);
 extern bool where_has_unique(const PrismaModel *model, const JsonValue *where);
+
+/* compile_aggregate.c: count, aggregate, groupBy; appends the statement */
+extern ResultShape compile_aggregate(CompileState *cs, StringInfo sql, const PrismaModel *model,
+									 const char *operation, const JsonValue *args);
 
 /* compile_value.c */
 extern int	add_param(CompileState *cs, Oid type, Datum value, bool isnull);

@@ -18,24 +18,10 @@
 #include "compile.h"
 #include "prisma_compile.h"
 
-/* One ORDER BY term. */
-typedef struct OrderItem
-{
-	char	   *expr;
-	bool		desc;
-	bool		nulls_first;
-} OrderItem;
-
-/* What kind of read a rows subquery serves. */
-typedef enum ReadKind
-{
-	READ_MANY,					/* findMany, a to-many relation */
-	READ_FIRST,					/* findFirst: the first row of a list */
-	READ_UNIQUE,				/* findUnique: at most one row by a unique */
-	READ_TO_ONE					/* a to-one relation */
-} ReadKind;
-
 static const char *const many_args[] = {
+	"where", "orderBy", "take", "skip", "cursor", "distinct", "select", "include", "omit", NULL
+};
+static const char *const find_many_args[] = {
 	"where", "orderBy", "take", "skip", "cursor", "distinct", "select", "include", "omit",
 	"relationLoadStrategy", NULL
 };
@@ -44,9 +30,8 @@ static const char *const unique_args[] = {
 };
 static const char *const to_one_args[] = {"select", "include", "omit", NULL};
 
-static void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
-						 const JsonValue *args, ReadKind kind, const PrismaField *via,
-						 int parent_alias);
+static void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
+							 const JsonValue *args, int alias, void *arg);
 
 /* Push ".key" onto the error path; returns the mark to pop back to. */
 int
@@ -250,10 +235,17 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
 					  "Raise prisma_compile.max_depth to allow deeper nesting.",
 					  "relations are nested more than %d levels deep", prisma_max_depth);
+	if (args != NULL)
+	{
+		expect_kind(cs, args, JV_OBJECT);
+		check_arg_names(cs, args, to_many ? many_args : to_one_args,
+						to_many ? "a to-many relation" : "a to-one relation");
+	}
 	alias = cs->next_alias + 1;	/* the alias compile_rows will take */
 	appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
 					 to_many ? "prisma_agg" : "prisma_row", alias);
-	compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel, parent_alias);
+	compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel, parent_alias,
+				 append_selection, NULL);
 	appendStringInfo(buf, ") r%d)", alias);
 	cs->depth--;
 }
@@ -264,7 +256,7 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
  */
 static void
 append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
-				 const JsonValue *args, int alias)
+				 const JsonValue *args, int alias, void *arg)
 {
 	const JsonValue *select = json_get(args, "select");
 	const JsonValue *include = json_get(args, "include");
@@ -430,7 +422,7 @@ parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *ob
  * break ties (so results never depend on physical order).  With no orderBy,
  * the primary key alone when order_by_default, nothing otherwise.
  */
-static List *
+List *
 parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
 			int alias, bool order_by_default)
 {
@@ -477,7 +469,7 @@ parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy
 }
 
 /* Append ORDER BY terms, reversed if asked (for a negative take). */
-static void
+void
 append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix)
 {
 	ListCell   *lc;
@@ -505,12 +497,14 @@ append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefi
 }
 
 /*
- * Append the rows subquery of one read of model: its select list, source,
- * filter, order and paging.  via/parent_alias link it to a parent row.
+ * Append the rows subquery of one read of model: the select list written by
+ * select_fn, source, filter, order and paging.  via/parent_alias link it to
+ * a parent row.
  */
-static void
+void
 compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
-			 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias)
+			 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias,
+			 SelectListFn select_fn, void *arg)
 {
 	int			alias = ++cs->next_alias;
 	const JsonValue *where = json_get(args, "where");
@@ -526,11 +520,6 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	if (args != NULL)
 	{
 		expect_kind(cs, args, JV_OBJECT);
-		check_arg_names(cs, args,
-						kind == READ_TO_ONE ? to_one_args :
-						kind == READ_UNIQUE ? unique_args : many_args,
-						kind == READ_TO_ONE ? "a to-one relation" :
-						kind == READ_UNIQUE ? "findUnique" : "a list read");
 		if (json_get(args, "cursor"))
 		{
 			path_push(cs, "cursor");
@@ -575,7 +564,7 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	if (reverse)
 		appendStringInfoString(buf, "SELECT * FROM (");
 	appendStringInfoString(buf, "SELECT ");
-	append_selection(cs, buf, model, args, alias);
+	select_fn(cs, buf, model, args, alias, arg);
 	if (reverse)
 	{
 		ListCell   *lc;
@@ -643,26 +632,35 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 	else if (strcmp(operation, "findUnique") == 0 ||
 			 (or_throw = strcmp(operation, "findUniqueOrThrow") == 0))
 		kind = READ_UNIQUE;
+	else if (strcmp(operation, "count") == 0 || strcmp(operation, "aggregate") == 0 ||
+			 strcmp(operation, "groupBy") == 0)
+		kind = READ_AGGREGATE;
 	else
 	{
 		path_push(&cs, "operation");
-		if (strcmp(operation, "count") == 0 || strcmp(operation, "aggregate") == 0 ||
-			strcmp(operation, "groupBy") == 0)
-			compile_error(&cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-						  "operation %s is not supported yet", operation);
 		if (strncmp(operation, "create", 6) == 0 || strncmp(operation, "update", 6) == 0 ||
 			strncmp(operation, "delete", 6) == 0 || strcmp(operation, "upsert") == 0)
 			compile_error(&cs, ERRCODE_FEATURE_NOT_SUPPORTED,
 						  "prisma_query answers reads; send writes through Prisma Client or SQL.",
 						  "operation %s is a write, and writes are not supported", operation);
 		compile_error(&cs, ERRCODE_UNDEFINED_FUNCTION,
-					  "Read operations are findMany, findFirst, findFirstOrThrow, findUnique and findUniqueOrThrow.",
+					  "Read operations are findMany, findFirst, findFirstOrThrow, findUnique, findUniqueOrThrow, count, aggregate and groupBy.",
 					  "unknown operation \"%s\"", operation);
 	}
 
 	path_push(&cs, "args");
 	if (args != NULL)
+	{
 		expect_kind(&cs, args, JV_OBJECT);
+		if (kind != READ_AGGREGATE)
+			check_arg_names(&cs, args, kind == READ_UNIQUE ? unique_args : find_many_args,
+							operation);
+	}
+	if (kind == READ_AGGREGATE)
+	{
+		q->shape = compile_aggregate(&cs, &sql, model, operation, args);
+		goto done;
+	}
 	if (kind == READ_UNIQUE)
 	{
 		const JsonValue *where = json_get(args, "where");
@@ -679,15 +677,16 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 	}
 
 	appendStringInfo(&sql, "SELECT %s(r1) FROM (", kind == READ_MANY ? "prisma_agg" : "prisma_row");
-	compile_rows(&cs, &sql, model, args, kind, NULL, 0);
+	compile_rows(&cs, &sql, model, args, kind, NULL, 0, append_selection, NULL);
 	appendStringInfoString(&sql, ") r1");
+	q->shape = kind == READ_MANY ? RESULT_VALUE : or_throw ? RESULT_ROW_OR_THROW : RESULT_ROW;
 
+done:
 	q->sql = sql.data;
 	q->nparams = cs.nparams;
 	q->param_types = cs.param_types;
 	q->param_values = cs.param_values;
 	q->param_nulls = cs.param_nulls;
-	q->shape = kind == READ_MANY ? RESULT_VALUE : or_throw ? RESULT_ROW_OR_THROW : RESULT_ROW;
 	q->model_name = model->name;
 	return q;
 }
