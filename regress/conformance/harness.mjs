@@ -113,7 +113,7 @@ function report(fixture, id, item, r, opts) {
     console.log(`  prisma_query: ${r.qerr ? 'ERROR ' + errorText(r.qerr) : show(r.qres, max)}`);
   }
   if (r.diff) console.log(`  first difference: ${r.diff}`);
-  console.log(`  replay: regress/conformance/run.sh --seed ${opts.seed} --filter '${id}'`);
+  console.log(`  replay: pg_virtualenv -t regress/conformance/run.sh --seed ${opts.seed} --filter '${id}'`);
 }
 
 async function main() {
@@ -153,8 +153,11 @@ async function main() {
     let fxTotal = 0;
     let fxDiffer = 0;
     let fxSkipped = 0;
+    // --filter: one query when it names an id exactly, else a substring of ids and queries
+    const exact = items.some((it) => it.id === opts.filter);
     for (const it of items) {
-      if (opts.filter && !it.id.includes(opts.filter) && !JSON.stringify(it).includes(opts.filter)) continue;
+      if (opts.filter && (exact ? it.id !== opts.filter
+        : !it.id.includes(opts.filter) && !JSON.stringify(it).includes(opts.filter))) continue;
       const pending = it.tags.filter((t) => !enabled.has(t));
       if (pending.length) {
         fxSkipped++;
@@ -179,7 +182,7 @@ async function main() {
   }
   const pendingList = Object.entries(skippedTags).map(([t, n]) => `${t} ${n}`).join(', ');
   console.log(`skipped: ${skipped} queries with pending features${pendingList ? ` (${pendingList})` : ''}`);
-  if (differ) console.log(`replay with: regress/conformance/run.sh --seed ${opts.seed}`);
+  if (differ) console.log(`replay with: pg_virtualenv -t regress/conformance/run.sh --seed ${opts.seed} (same features.json)`);
   console.log(`conformance: ${total} queries, ${differ} differ`);
   process.exitCode = differ === 0 && total > 0 ? 0 : 1;
 }

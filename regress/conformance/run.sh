@@ -43,7 +43,7 @@ generate kitchen "$repo/regress/fixtures/kitchen_sink.prisma"
 setup() {
 	db=$1 schema=$2
 	shift 2
-	psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+	psql -q -X -v ON_ERROR_STOP=1 -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
 	for f in "$@"; do
 		psql -q -X -v ON_ERROR_STOP=1 -d "$db" -f "$f" >/dev/null
 	done

@@ -18,8 +18,9 @@ export function normalize(v) {
   if (typeof v !== 'object') return v;
   if (v instanceof Date) return v.toISOString();
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-  // exact digits, no exponent, no trailing zeros (Prisma keeps no scale)
-  if (isDecimal(v)) return v.toFixed();
+  // Decimal's own string (what JSON.stringify gives): exact digits, no
+  // trailing zeros, exponent form below 1e-7 and from 1e21 (decimal.js)
+  if (isDecimal(v)) return v.toString();
   if (Array.isArray(v)) return v.map(normalize);
   const out = {};
   for (const [k, x] of Object.entries(v)) out[k] = normalize(x);
