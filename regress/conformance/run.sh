@@ -17,7 +17,8 @@ prisma_only=no
 for a in "$@"; do [ "$a" = "--prisma-only" ] && prisma_only=yes; done
 
 if [ ! -d node_modules ]; then
-	npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	# no install scripts: nothing here needs them (engines are not downloaded)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 # generate a client per fixture, from a copy of its schema whose generator
