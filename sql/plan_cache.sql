@@ -1,7 +1,7 @@
 -- The plan cache: one kept plan per query shape, reused for new values,
 -- dropped on schema reload, prepared again after DDL.
 BEGIN;
-\ir ../regress/setup_kitchen_sink.sql
+\i regress/setup_kitchen_sink.sql
 
 SELECT prisma_plan_cache_stats();
 -- the same shape with other values reuses the plan

@@ -1,6 +1,6 @@
 -- Operations, selection (select, include, omit) and the unpacked form.
 BEGIN;
-\ir ../regress/setup_kitchen_sink.sql
+\i regress/setup_kitchen_sink.sql
 
 -- findMany of a model returns every row, scalar fields in schema order
 SELECT prisma_query('{"model": "Category", "operation": "findMany"}');
@@ -36,7 +36,7 @@ SELECT prisma_query('{"model": "User", "operation": "findUnique", "args": {"wher
 SELECT prisma_query('{"model": "User", "operation": "findUnique", "args": {"where": {"id": 8}, "include": {"profile": false}, "select": null}}');
 
 -- the unpacked form
-SELECT prisma_query('Category', 'findUnique', '{"where": {"slug": "percent"}}');
+SELECT prisma_query('Category', 'findUnique', '{"where": {"name": "100%"}}');
 SELECT prisma_query('Category', 'findMany', '{"take": 2}');
 SELECT prisma_query('Category', 'findFirst');
 

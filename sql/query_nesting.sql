@@ -1,6 +1,6 @@
 -- Nested relations of every kind, with their own arguments, to any depth.
 BEGIN;
-\ir ../regress/setup_kitchen_sink.sql
+\i regress/setup_kitchen_sink.sql
 
 -- to-one owning side (Post.author), optional (Post.editor null), back side (User.profile)
 SELECT prisma_query('{"model": "Post", "operation": "findMany", "args": {"where": {"id": {"in": [1, 2]}}, "select": {"id": true, "author": {"select": {"id": true, "name": true}}, "editor": {"select": {"id": true}}}}}');

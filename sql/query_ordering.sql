@@ -1,6 +1,6 @@
 -- orderBy forms, take (positive and negative), skip, default orders.
 BEGIN;
-\ir ../regress/setup_kitchen_sink.sql
+\i regress/setup_kitchen_sink.sql
 
 CREATE FUNCTION ids(model text, args text) RETURNS text LANGUAGE sql AS $$
   SELECT string_agg(e->>'id', ',') FROM json_array_elements(prisma_query(model, 'findMany', args::json)) e

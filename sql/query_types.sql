@@ -1,6 +1,6 @@
 -- Every Prisma type through prisma_query, as DESIGN §3 encodes it.
 BEGIN;
-\ir ../regress/setup_kitchen_sink.sql
+\i regress/setup_kitchen_sink.sql
 
 SELECT prisma_query('Sample', 'findUnique', json_build_object('where', json_build_object('id', i))) AS sample
 FROM generate_series(1, 10) AS i;

@@ -548,9 +548,11 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		mark = path_push(cs, "take");
 		take_value = json_integer(cs, take);
 		reverse = take_value < 0;
+		if (reverse)
+			take_value = -take_value;
 		if (kind == READ_FIRST)
 			take_value = 1;
-		take_param = add_param(cs, INT8OID, Int64GetDatum(reverse ? -take_value : take_value), false);
+		take_param = add_param(cs, INT8OID, Int64GetDatum(take_value), false);
 		path_pop(cs, mark);
 	}
 	else if (kind == READ_FIRST)
@@ -648,6 +650,11 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 			strcmp(operation, "groupBy") == 0)
 			compile_error(&cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
 						  "operation %s is not supported yet", operation);
+		if (strncmp(operation, "create", 6) == 0 || strncmp(operation, "update", 6) == 0 ||
+			strncmp(operation, "delete", 6) == 0 || strcmp(operation, "upsert") == 0)
+			compile_error(&cs, ERRCODE_FEATURE_NOT_SUPPORTED,
+						  "prisma_query answers reads; send writes through Prisma Client or SQL.",
+						  "operation %s is a write, and writes are not supported", operation);
 		compile_error(&cs, ERRCODE_UNDEFINED_FUNCTION,
 					  "Read operations are findMany, findFirst, findFirstOrThrow, findUnique and findUniqueOrThrow.",
 					  "unknown operation \"%s\"", operation);
