@@ -77,6 +77,14 @@ q('logic', 'Movie', 'findMany', { where: { OR: [{ year: 1954 }, { title: 'CYAN' 
 q('logic', 'Movie', 'findMany', { where: { OR: [] } });
 q('logic', 'Movie', 'findMany', { where: { AND: [] }, take: 3 });
 q('logic', 'Movie', 'findMany', { where: { NOT: { year: { gte: 1980 } } } });
+// empty filter objects inside AND/OR/NOT (Prisma drops them)
+q('logic', 'Movie', 'findMany', { where: { OR: [{}] }, take: 3 });
+q('logic', 'Movie', 'findMany', { where: { OR: [{}, { year: 1954 }] } });
+q('logic', 'Movie', 'findMany', { where: { NOT: [{}] }, take: 3 });
+q('logic', 'Movie', 'findMany', { where: { NOT: {} }, take: 3 });
+q('logic', 'Movie', 'findMany', { where: { NOT: [{}, { year: { gte: 1980 } }] } });
+q('logic', 'Movie', 'findMany', { where: { AND: [{}] }, take: 3 });
+q('logic', 'Movie', 'findMany', { where: { AND: {}, year: 1954 } });
 q('logic', 'Movie', 'findMany', { where: { NOT: [{ year: { gte: 1980 } }, { title: 'Zzz' }] } });
 q('logic', 'Movie', 'findMany', { where: { NOT: { description: null }, year: 2001 } });
 q('logic', 'Movie', 'findMany', { where: { OR: [{ AND: [{ year: 2010 }, { title: 'Same Title' }] }, { NOT: { year: { gt: 1960 } } }] } });
