@@ -98,8 +98,10 @@ SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"AND":
 SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"posts": {"title": "x"}}}}');
 -- Json shorthand
 SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metadata": 1}}}');
--- unsupported Json filter
-SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metadata": {"path": ["a"], "equals": 1}}}}');
+-- Json path not an array, unknown Json filter
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metadata": {"path": "a.b", "equals": 1}}}}');
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metadata": {"has": 1}}}}');
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metadata": {"string_contains": 1}}}}');
 -- list filter on a scalar list
 SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"tags": {"contains": "x"}}}}');
 -- full-text search
@@ -132,20 +134,34 @@ SELECT try('{"model": "User", "operation": "findMany", "args": {"orderBy": {"nam
 SELECT try('{"model": "User", "operation": "findMany", "args": {"orderBy": {"email": {"sort": "asc", "nulls": "first"}}}}');
 -- nulls bad value
 SELECT try('{"model": "User", "operation": "findMany", "args": {"orderBy": {"name": {"sort": "asc", "nulls": "middle"}}}}');
--- orderBy by a relation (not yet)
-SELECT try('{"model": "Post", "operation": "findMany", "args": {"orderBy": {"author": {"name": "asc"}}}}');
+-- orderBy through relations: unknown field, to-many without _count, nulls on _count
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"orderBy": {"author": {"nme": "asc"}}}}');
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"orderBy": {"comments": {"text": "asc"}}}}');
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"orderBy": {"comments": {"_count": {"sort": "asc", "nulls": "first"}}}}}');
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"orderBy": {"tags": "asc"}}}');
 -- take not an integer
 SELECT try('{"model": "User", "operation": "findMany", "args": {"take": "5"}}');
 -- take fraction
 SELECT try('{"model": "User", "operation": "findMany", "args": {"take": 1.5}}');
 -- negative skip
 SELECT try('{"model": "User", "operation": "findMany", "args": {"skip": -1}}');
--- cursor (not yet)
-SELECT try('{"model": "User", "operation": "findMany", "args": {"cursor": {"id": 1}}}');
--- distinct (not yet)
-SELECT try('{"model": "User", "operation": "findMany", "args": {"distinct": ["name"]}}');
--- _count (not yet)
-SELECT try('{"model": "User", "operation": "findMany", "args": {"include": {"_count": true}}}');
+-- cursor without a unique criterion, not an object
+SELECT try('{"model": "User", "operation": "findMany", "args": {"cursor": {"name": "Alice"}}}');
+SELECT try('{"model": "User", "operation": "findMany", "args": {"cursor": 1}}');
+-- distinct on an unknown field, a relation, nothing
+SELECT try('{"model": "User", "operation": "findMany", "args": {"distinct": ["nme"]}}');
+SELECT try('{"model": "User", "operation": "findMany", "args": {"distinct": "posts"}}');
+SELECT try('{"model": "User", "operation": "findMany", "args": {"distinct": []}}');
+-- _count of a field that is not a to-many relation, unknown _count argument
+SELECT try('{"model": "User", "operation": "findMany", "args": {"include": {"_count": {"select": {"profile": true}}}}}');
+SELECT try('{"model": "User", "operation": "findMany", "args": {"include": {"_count": {"where": {}}}}}');
+SELECT try('{"model": "User", "operation": "findMany", "args": {"include": {"_count": 1}}}');
+-- where on a required to-one include; findFirst taking more than one row
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"include": {"author": {"where": {"id": 1}}}}}');
+SELECT try('{"model": "User", "operation": "findFirst", "args": {"take": 2}}');
+-- filters a type does not have
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"published": {"in": [true]}}}}');
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"status": {"gt": "DRAFT"}}}}');
 -- count (not yet)
 SELECT try('{"model": "User", "operation": "count"}');
 -- documents over the size limit

@@ -84,9 +84,20 @@ typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaMode
 extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, ReadKind kind, const PrismaField *via,
 						 int parent_alias, SelectListFn select_fn, void *arg);
+extern void check_arg_names(CompileState *cs, const JsonValue *args,
+							const char *const *allowed, const char *what);
+
+/* compile_select.c */
+extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
+							 const JsonValue *args, int alias, void *arg);
+
+/* compile_order.c */
 extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
 						 int alias, bool order_by_default);
 extern void append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix);
+extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
+									int alias, const JsonValue *cursor, const JsonValue *orderBy,
+									List *order, bool reverse);
 extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
 extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
 										const char *operation, const JsonValue *args);

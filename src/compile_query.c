@@ -18,9 +18,6 @@
 #include "compile.h"
 #include "prisma_compile.h"
 
-static const char *const many_args[] = {
-	"where", "orderBy", "take", "skip", "cursor", "distinct", "select", "include", "omit", NULL
-};
 static const char *const find_many_args[] = {
 	"where", "orderBy", "take", "skip", "cursor", "distinct", "select", "include", "omit",
 	"relationLoadStrategy", NULL
@@ -28,10 +25,7 @@ static const char *const find_many_args[] = {
 static const char *const unique_args[] = {
 	"where", "select", "include", "omit", "relationLoadStrategy", NULL
 };
-static const char *const to_one_args[] = {"select", "include", "omit", NULL};
 
-static void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
-							 const JsonValue *args, int alias, void *arg);
 
 /* Push ".key" onto the error path; returns the mark to pop back to. */
 int
@@ -152,7 +146,7 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /* Raise an error for any key of args not in allowed. */
-static void
+void
 check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allowed,
 				const char *what)
 {
@@ -178,328 +172,82 @@ check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allo
 	}
 }
 
-/* Is a select/include/omit entry switched on (true or an object)? */
-static bool
-entry_on(CompileState *cs, const JsonValue *v, bool relation)
-{
-	if (v->kind == JV_BOOL)
-		return v->boolean;
-	if (v->kind == JV_OBJECT && relation)
-		return true;
-	compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-				  relation ? "expected a boolean or an object, got %s" : "expected a boolean, got %s",
-				  json_kind_name(v->kind));
-	return false;
-}
-
-/* Check that every key of a select/include/omit object names a field. */
+/* Append "PARTITION BY" terms for distinct: one field name or an array of them. */
 static void
-check_selection_keys(CompileState *cs, const PrismaModel *model, const JsonValue *sel,
-					 const char *what)
+append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
+					 const JsonValue *distinct, int alias)
 {
+	int			n = distinct->kind == JV_ARRAY ? distinct->n : 1;
 	int			i;
+	int			mark = path_push(cs, "distinct");
 
-	for (i = 0; i < sel->n; i++)
+	if (distinct->kind != JV_ARRAY && distinct->kind != JV_STRING)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected a field name or an array of field names, got %s",
+					  json_kind_name(distinct->kind));
+	if (n == 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "name at least one field");
+	appendStringInfoString(buf, "PARTITION BY ");
+	for (i = 0; i < n; i++)
 	{
-		int			f = model_find_field(model, sel->keys[i]);
-		int			mark = path_push(cs, sel->keys[i]);
+		const JsonValue *name = distinct->kind == JV_ARRAY ? distinct->items[i] : distinct;
+		int			m2 = distinct->kind == JV_ARRAY ? path_push_index(cs, i) : cs->path.len;
+		int			f;
 
-		if (strcmp(sel->keys[i], "_count") == 0 && strcmp(what, "omit") != 0)
-			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-						  "_count is not supported yet");
-		if (f < 0)
-			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
-						  "unknown field \"%s\" on model %s", sel->keys[i], model->name);
-		if (strcmp(what, "include") == 0 && model->fields[f].type != PT_RELATION)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "include takes relation fields; scalar fields are always returned.",
-						  "field %s is not a relation", sel->keys[i]);
-		if (strcmp(what, "omit") == 0 && model->fields[f].type == PT_RELATION)
+		if (name->kind != JV_STRING)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "omit takes scalar fields; %s is a relation", sel->keys[i]);
-		entry_on(cs, sel->items[i], model->fields[f].type == PT_RELATION);
-		path_pop(cs, mark);
-	}
-}
-
-/* Append a relation as a correlated subquery yielding its JSON. */
-static void
-append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
-					 const JsonValue *args, int parent_alias)
-{
-	const PrismaModel *target = &cs->schema->models[rel->target];
-	bool		to_many = rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY;
-	int			alias;
-
-	if (++cs->depth > prisma_max_depth)
-		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
-					  "Raise prisma_compile.max_depth to allow deeper nesting.",
-					  "relations are nested more than %d levels deep", prisma_max_depth);
-	if (args != NULL)
-	{
-		expect_kind(cs, args, JV_OBJECT);
-		check_arg_names(cs, args, to_many ? many_args : to_one_args,
-						to_many ? "a to-many relation" : "a to-one relation");
-	}
-	alias = cs->next_alias + 1;	/* the alias compile_rows will take */
-	appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
-					 to_many ? "prisma_agg" : "prisma_row", alias);
-	compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel, parent_alias,
-				 append_selection, NULL);
-	appendStringInfo(buf, ") r%d)", alias);
-	cs->depth--;
-}
-
-/*
- * Append the select list of a read: the selected scalar columns and the
- * included relations, in the model's field order, named by field names.
- */
-static void
-append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
-				 const JsonValue *args, int alias, void *arg)
-{
-	const JsonValue *select = json_get(args, "select");
-	const JsonValue *include = json_get(args, "include");
-	const JsonValue *omit = json_get(args, "omit");
-	int			i;
-	int			ncols = 0;
-	int			mark;
-
-	/* null is the same as leaving them out */
-	if (select && select->kind == JV_NULL)
-		select = NULL;
-	if (include && include->kind == JV_NULL)
-		include = NULL;
-	if (omit && omit->kind == JV_NULL)
-		omit = NULL;
-
-	if (select && include)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-					  "Use include inside select, or select inside include.",
-					  "select and include cannot be used together");
-	if (select && omit)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "select and omit cannot be used together");
-	if (select)
-	{
-		mark = path_push(cs, "select");
-		expect_kind(cs, select, JV_OBJECT);
-		check_selection_keys(cs, model, select, "select");
-		path_pop(cs, mark);
-	}
-	if (include)
-	{
-		mark = path_push(cs, "include");
-		expect_kind(cs, include, JV_OBJECT);
-		check_selection_keys(cs, model, include, "include");
-		path_pop(cs, mark);
-	}
-	if (omit)
-	{
-		mark = path_push(cs, "omit");
-		expect_kind(cs, omit, JV_OBJECT);
-		check_selection_keys(cs, model, omit, "omit");
-		path_pop(cs, mark);
-	}
-
-	for (i = 0; i < model->nfields; i++)
-	{
-		const PrismaField *field = &model->fields[i];
-		const JsonValue *entry;
-
-		if (field->type != PT_RELATION)
-		{
-			if (select)
-			{
-				entry = json_get(select, field->name);
-				if (entry == NULL || !entry->boolean)
-					continue;
-			}
-			else if (omit && (entry = json_get(omit, field->name)) != NULL && entry->boolean)
-				continue;
-			if (ncols++ > 0)
-				appendStringInfoString(buf, ", ");
-			append_column(buf, alias, field->column);
-			appendStringInfo(buf, " AS %s", quote_identifier(field->name));
-			continue;
-		}
-
-		entry = json_get(select ? select : include, field->name);
-		if (entry == NULL || (entry->kind == JV_BOOL && !entry->boolean))
-			continue;
-		mark = path_push(cs, select ? "select" : "include");
-		path_push(cs, field->name);
-		if (ncols++ > 0)
-			appendStringInfoString(buf, ", ");
-		append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias);
-		appendStringInfo(buf, " AS %s", quote_identifier(field->name));
-		path_pop(cs, mark);
-	}
-	if (ncols == 0)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "the selection is empty: select at least one field");
-}
-
-/* Parse one orderBy object ({field: "asc"} or {field: {sort, nulls}}). */
-static OrderItem *
-parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *obj, int alias)
-{
-	OrderItem  *item = palloc0(sizeof(OrderItem));
-	const JsonValue *v;
-	const JsonValue *sort;
-	const PrismaField *field;
-	int			f;
-	int			mark;
-
-	expect_kind(cs, obj, JV_OBJECT);
-	if (obj->n != 1)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-					  "Pass an array of objects to order by several fields: [{a: \"asc\"}, {b: \"desc\"}].",
-					  "an orderBy object takes exactly one field, got %d", obj->n);
-	mark = path_push(cs, obj->keys[0]);
-	f = model_find_field(model, obj->keys[0]);
-	if (f < 0)
-	{
-		if (strcmp(obj->keys[0], "_relevance") == 0)
-			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-						  "ordering by _relevance is not supported");
-		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
-					  "unknown field \"%s\" on model %s", obj->keys[0], model->name);
-	}
-	field = &model->fields[f];
-	if (field->type == PT_RELATION)
-		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-					  "ordering by a relation is not supported yet");
-	v = obj->items[0];
-	sort = v;
-	if (v->kind == JV_OBJECT)
-	{
-		const JsonValue *nulls = json_get(v, "nulls");
-		int			i;
-
-		for (i = 0; i < v->n; i++)
-			if (strcmp(v->keys[i], "sort") != 0 && strcmp(v->keys[i], "nulls") != 0)
-				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-							  "unknown key \"%s\": expected sort and nulls", v->keys[i]);
-		sort = json_get(v, "sort");
-		if (sort == NULL)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "sort is missing");
-		if (nulls != NULL)
-		{
-			path_push(cs, "nulls");
-			if (nulls->kind != JV_STRING ||
-				(strcmp(nulls->str, "first") != 0 && strcmp(nulls->str, "last") != 0))
-				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-							  "nulls must be \"first\" or \"last\"");
-			if (!field->is_optional)
-				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-							  "nulls applies only to optional fields.",
-							  "field %s is required and has no nulls to place", field->name);
-			item->nulls_first = strcmp(nulls->str, "first") == 0;
-			path_pop(cs, mark);
-			path_push(cs, obj->keys[0]);
-		}
-	}
-	if (sort->kind != JV_STRING || (strcmp(sort->str, "asc") != 0 && strcmp(sort->str, "desc") != 0))
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "sort order must be \"asc\" or \"desc\"");
-	item->desc = strcmp(sort->str, "desc") == 0;
-	if (v->kind != JV_OBJECT || json_get(v, "nulls") == NULL)
-		item->nulls_first = item->desc;	/* PostgreSQL's default */
-	{
-		StringInfoData e;
-
-		initStringInfo(&e);
-		append_column(&e, alias, field->column);
-		item->expr = e.data;
-	}
-	path_pop(cs, mark);
-	return item;
-}
-
-/*
- * The ORDER BY terms of a read: orderBy as given, then the primary key to
- * break ties (so results never depend on physical order).  With no orderBy,
- * the primary key alone when order_by_default, nothing otherwise.
- */
-List *
-parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
-			int alias, bool order_by_default)
-{
-	List	   *items = NIL;
-	int			i;
-
-	if (orderBy != NULL)
-	{
-		int			mark = path_push(cs, "orderBy");
-
-		if (orderBy->kind == JV_ARRAY)
-		{
-			for (i = 0; i < orderBy->n; i++)
-			{
-				int			m2 = path_push_index(cs, i);
-
-				items = lappend(items, parse_order_item(cs, model, orderBy->items[i], alias));
-				path_pop(cs, m2);
-			}
-		}
-		else
-			items = lappend(items, parse_order_item(cs, model, orderBy, alias));
-		path_pop(cs, mark);
-	}
-	if (items == NIL && !order_by_default)
-		return NIL;
-	for (i = 0; i < model->nid; i++)
-	{
-		OrderItem  *pk = palloc0(sizeof(OrderItem));
-		StringInfoData e;
-		ListCell   *lc;
-		bool		present = false;
-
-		initStringInfo(&e);
-		append_column(&e, alias, model->fields[model->id_fields[i]].column);
-		foreach(lc, items)
-			present |= strcmp(((OrderItem *) lfirst(lc))->expr, e.data) == 0;
-		if (present)
-			continue;
-		pk->expr = e.data;
-		items = lappend(items, pk);
-	}
-	return items;
-}
-
-/* Append ORDER BY terms, reversed if asked (for a negative take). */
-void
-append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix)
-{
-	ListCell   *lc;
-	int			i = 0;
-
-	if (items == NIL)
-		return;
-	appendStringInfoString(buf, " ORDER BY ");
-	foreach(lc, items)
-	{
-		OrderItem  *item = lfirst(lc);
-		bool		desc = item->desc != reverse;
-		bool		nulls_first = item->nulls_first != reverse;
-
+						  "expected a field name, got %s", json_kind_name(name->kind));
+		f = model_find_field(model, name->str);
+		if (f < 0 || model->fields[f].type == PT_RELATION)
+			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+						  "unknown scalar field \"%s\" on model %s", name->str, model->name);
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
-		if (hidden_prefix)
-			appendStringInfo(buf, "%s\"__o%d\"", hidden_prefix, i);
-		else
-			appendStringInfoString(buf, item->expr);
-		appendStringInfo(buf, " %s NULLS %s", desc ? "DESC" : "ASC",
-						 nulls_first ? "FIRST" : "LAST");
-		i++;
+		append_column(buf, alias, model->fields[f].column);
+		path_pop(cs, m2);
+	}
+	path_pop(cs, mark);
+}
+
+/* Append the FROM and WHERE of a read: source, link, where, cursor. */
+static void
+append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 const JsonValue *args, const PrismaField *via, int parent_alias,
+						 int alias, List *order, bool reverse)
+{
+	const JsonValue *where = json_get(args, "where");
+	const JsonValue *cursor = json_get(args, "cursor");
+	bool		has_where = via != NULL;
+	int			mark;
+
+	if (via)
+		append_relation_source(cs, buf, via, parent_alias, alias);
+	else
+	{
+		appendStringInfoString(buf, "FROM ");
+		append_table(buf, model);
+		appendStringInfo(buf, " t%d", alias);
+	}
+	if (where)
+	{
+		mark = path_push(cs, "where");
+		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
+		compile_where(cs, buf, model, alias, where);
+		has_where = true;
+		path_pop(cs, mark);
+	}
+	if (cursor)
+	{
+		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
+		append_cursor_condition(cs, buf, model, alias, cursor, json_get(args, "orderBy"),
+								order, reverse);
 	}
 }
 
 /*
  * Append the rows subquery of one read of model: the select list written by
- * select_fn, source, filter, order and paging.  via/parent_alias link it to
- * a parent row.
+ * select_fn, source, filter, cursor, distinct, order and paging.
+ * via/parent_alias link it to a parent row.
  */
 void
 compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
@@ -507,41 +255,30 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 			 SelectListFn select_fn, void *arg)
 {
 	int			alias = ++cs->next_alias;
-	const JsonValue *where = json_get(args, "where");
 	const JsonValue *take = json_get(args, "take");
 	const JsonValue *skip = json_get(args, "skip");
+	const JsonValue *cursor = json_get(args, "cursor");
+	const JsonValue *distinct = json_get(args, "distinct");
 	List	   *order;
-	int64		take_value = 0;
 	bool		reverse = false;
 	int			take_param = 0;
 	int			skip_param = 0;
 	int			mark;
 
 	if (args != NULL)
-	{
 		expect_kind(cs, args, JV_OBJECT);
-		if (json_get(args, "cursor"))
-		{
-			path_push(cs, "cursor");
-			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL, "cursor is not supported yet");
-		}
-		if (json_get(args, "distinct"))
-		{
-			path_push(cs, "distinct");
-			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL, "distinct is not supported yet");
-		}
-	}
-
 	if (take)
 	{
+		int64		n;
+
 		mark = path_push(cs, "take");
-		take_value = json_integer(cs, take);
-		reverse = take_value < 0;
-		if (reverse)
-			take_value = -take_value;
-		if (kind == READ_FIRST)
-			take_value = 1;
-		take_param = add_param(cs, INT8OID, Int64GetDatum(take_value), false);
+		n = json_integer(cs, take);
+		reverse = n < 0;
+		if (kind == READ_FIRST && n != 1 && n != -1)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "findFirst takes 1 or -1; use findMany for more rows.",
+						  "findFirst cannot take %s rows", take->str);
+		take_param = add_param(cs, INT8OID, Int64GetDatum(reverse ? -n : n), false);
 		path_pop(cs, mark);
 	}
 	else if (kind == READ_FIRST)
@@ -559,7 +296,8 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		path_pop(cs, mark);
 	}
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias,
-						kind == READ_FIRST || (kind == READ_MANY && (via != NULL || take || skip)));
+						kind == READ_FIRST ||
+						(kind == READ_MANY && (via != NULL || take || skip || cursor || distinct)));
 
 	if (reverse)
 		appendStringInfoString(buf, "SELECT * FROM (");
@@ -574,21 +312,23 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 			appendStringInfo(buf, ", %s AS \"__o%d\"", ((OrderItem *) lfirst(lc))->expr, i++);
 	}
 	appendStringInfoChar(buf, ' ');
-	if (via)
-		append_relation_source(cs, buf, via, parent_alias, alias);
+	if (distinct)
+	{
+		/*
+		 * The first row of each distinct key in orderBy order: number the
+		 * filtered rows within their key, keep the first.  The subquery
+		 * takes the read's alias, so the select list and order above it
+		 * see the same columns.
+		 */
+		appendStringInfo(buf, "FROM (SELECT t%d.*, row_number() OVER (", alias);
+		append_distinct_keys(cs, buf, model, distinct, alias);
+		append_order(buf, order, false, NULL);
+		appendStringInfoString(buf, ") AS \"__rn\" ");
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
+		appendStringInfo(buf, ") t%d WHERE t%d.\"__rn\" = 1", alias, alias);
+	}
 	else
-	{
-		appendStringInfoString(buf, "FROM ");
-		append_table(buf, model);
-		appendStringInfo(buf, " t%d", alias);
-	}
-	if (where)
-	{
-		mark = path_push(cs, "where");
-		appendStringInfoString(buf, via ? " AND " : " WHERE ");
-		compile_where(cs, buf, model, alias, where);
-		path_pop(cs, mark);
-	}
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
 	append_order(buf, order, reverse, NULL);
 	if (take_param)
 		appendStringInfo(buf, " LIMIT $%d", take_param);

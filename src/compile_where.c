@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
@@ -155,38 +156,136 @@ list_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 	return true;
 }
 
-/* Filters on Json fields: equals and not (compared as jsonb). */
-static bool
-json_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
-			  const char *col, const char *op, const JsonValue *value)
+/* A JSON value as a jsonb parameter; returns its number. */
+static int
+add_jsonb_param(CompileState *cs, const JsonValue *value)
 {
-	const char *cast = field->col_type == JSONBOID ? "" : "::jsonb";
+	return add_param(cs, JSONBOID,
+					 DirectFunctionCall1(jsonb_in, CStringGetDatum(json_to_text(value))),
+					 false);
+}
 
-	if (strcmp(op, "equals") == 0 || strcmp(op, "not") == 0)
+/*
+ * Append a Json filter object: equals, not, string_contains,
+ * string_starts_with, string_ends_with, array_contains, array_starts_with,
+ * array_ends_with, all applied to the value at path (array form) when one
+ * is given.  Prisma's null sentinels arrive as the strings "DbNull" (SQL
+ * NULL), "JsonNull" (JSON null) and "AnyNull" (either).
+ */
+static void
+json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
+			const JsonValue *filter)
+{
+	const JsonValue *path = json_get(filter, "path");
+	StringInfoData target;
+	int			terms = 0;
+	int			i;
+
+	initStringInfo(&target);
+	appendStringInfo(&target, "%s%s", col, field->col_type == JSONBOID ? "" : "::jsonb");
+	if (path != NULL)
 	{
-		bool		eq = op[0] == 'e';
+		int			mark = path_push(cs, "path");
+		Datum	   *elems;
 
-		/* Prisma's JsonNull/DbNull sentinels arrive as these strings */
-		if (value->kind == JV_STRING && strcmp(value->str, "DbNull") == 0)
-			appendStringInfo(buf, "%s IS %sNULL", col, eq ? "" : "NOT ");
-		else if (value->kind == JV_STRING && strcmp(value->str, "AnyNull") == 0)
-			appendStringInfo(buf, eq ? "(%s IS NULL OR %s%s = 'null')" :
-							 "(%s IS NOT NULL AND %s%s <> 'null')", col, col, cast);
-		else
+		if (path->kind != JV_ARRAY)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "On PostgreSQL a Json path is an array of keys: [\"a\", \"b\"].",
+						  "expected an array of strings, got %s", json_kind_name(path->kind));
+		elems = palloc(sizeof(Datum) * Max(path->n, 1));
+		for (i = 0; i < path->n; i++)
 		{
-			JsonValue	jnull = {.kind = JV_NULL};
+			int			m2 = path_push_index(cs, i);
 
-			if (value->kind == JV_STRING && strcmp(value->str, "JsonNull") == 0)
-				value = &jnull;
-			appendStringInfo(buf, "%s%s %s $%d", col, cast, eq ? "=" : "<>",
-							 add_param(cs, JSONBOID,
-									   DirectFunctionCall1(jsonb_in,
-														   CStringGetDatum(json_to_text(value))),
-									   false));
+			if (path->items[i]->kind != JV_STRING)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a string, got %s", json_kind_name(path->items[i]->kind));
+			elems[i] = CStringGetTextDatum(path->items[i]->str);
+			path_pop(cs, m2);
 		}
-		return true;
+		path_pop(cs, mark);
+		resetStringInfo(&target);
+		appendStringInfo(&target, "(%s%s #> $%d)", col, field->col_type == JSONBOID ? "" : "::jsonb",
+						 add_param(cs, TEXTARRAYOID,
+								   PointerGetDatum(construct_array(elems, path->n, TEXTOID,
+																   -1, false, TYPALIGN_INT)),
+								   false));
 	}
-	return false;
+
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < filter->n; i++)
+	{
+		const char *op = filter->keys[i];
+		const JsonValue *v = filter->items[i];
+		int			mark;
+
+		if (strcmp(op, "path") == 0)
+			continue;
+		mark = path_push(cs, op);
+		if (terms++ > 0)
+			appendStringInfoString(buf, " AND ");
+		if (strcmp(op, "equals") == 0 || strcmp(op, "not") == 0)
+		{
+			bool		eq = op[0] == 'e';
+
+			if (v->kind == JV_STRING && strcmp(v->str, "DbNull") == 0)
+				appendStringInfo(buf, "%s IS %sNULL", target.data, eq ? "" : "NOT ");
+			else if (v->kind == JV_STRING && strcmp(v->str, "AnyNull") == 0)
+				appendStringInfo(buf, eq ? "(%s IS NULL OR %s = 'null')" :
+								 "(%s IS NOT NULL AND %s <> 'null')", target.data, target.data);
+			else
+			{
+				JsonValue	jnull = {.kind = JV_NULL};
+
+				appendStringInfo(buf, "%s %s $%d", target.data, eq ? "=" : "<>",
+								 add_jsonb_param(cs, v->kind == JV_STRING &&
+												 strcmp(v->str, "JsonNull") == 0 ? &jnull : v));
+			}
+		}
+		else if (strncmp(op, "string_", 7) == 0)
+		{
+			bool		before = strcmp(op, "string_contains") == 0 || strcmp(op, "string_ends_with") == 0;
+			bool		after = strcmp(op, "string_contains") == 0 || strcmp(op, "string_starts_with") == 0;
+
+			if (!before && !after)
+				compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL, "unknown Json filter \"%s\"", op);
+			if (v->kind != JV_STRING)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a string, got %s", json_kind_name(v->kind));
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'string' AND (%s #>> '{}') LIKE ",
+							 target.data, target.data);
+			append_text_param(cs, buf, like_pattern(v->str, before, after));
+			appendStringInfoChar(buf, ')');
+		}
+		else if (strcmp(op, "array_contains") == 0)
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> $%d)",
+							 target.data, target.data, add_jsonb_param(cs, v));
+		else if (strcmp(op, "array_starts_with") == 0 || strcmp(op, "array_ends_with") == 0)
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = $%d)",
+							 target.data, target.data, op[6] == 's' ? 0 : -1,
+							 add_jsonb_param(cs, v));
+		else if (strcmp(op, "lt") == 0 || strcmp(op, "lte") == 0 ||
+				 strcmp(op, "gt") == 0 || strcmp(op, "gte") == 0)
+		{
+			int			param = add_jsonb_param(cs, v);
+
+			/* jsonb orders numbers numerically, strings as text; only like with like */
+			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof($%d) AND %s %s%s $%d)",
+							 target.data, param, target.data, op[0] == 'l' ? "<" : ">",
+							 op[2] == 'e' ? "=" : "", param);
+		}
+		else if (strcmp(op, "mode") == 0)
+			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
+						  "mode is not supported in Json filters");
+		else
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+						  "Json filters are path, equals, not, lt, lte, gt, gte, string_contains, string_starts_with, string_ends_with, array_contains, array_starts_with and array_ends_with.",
+						  "unknown Json filter \"%s\"", op);
+		path_pop(cs, mark);
+	}
+	if (terms == 0)
+		appendStringInfoString(buf, "true");
+	appendStringInfoChar(buf, ')');
 }
 
 /* Append one operator of a scalar filter object. */
@@ -205,14 +304,6 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
 					  "Scalar lists take has, hasSome, hasEvery, isEmpty and equals.",
 					  "unknown filter \"%s\" on list field %s", op, field->name);
-	if (field->type == PT_JSON)
-	{
-		if (json_operator(cs, buf, field, col, op, value))
-			return;
-		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-					  "Json filter \"%s\" is not supported", op);
-	}
-
 	if (strcmp(op, "equals") == 0)
 	{
 		if (value->kind == JV_NULL)
@@ -237,6 +328,10 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 	}
 	if (strcmp(op, "in") == 0 || strcmp(op, "notIn") == 0)
 	{
+		if (field->type == PT_BOOLEAN)
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
+						  "filter %s is not available on field %s of type %s",
+						  op, field->name, field->type_name);
 		append_in(cs, buf, field, col, value, op[0] == 'n', insensitive);
 		return;
 	}
@@ -244,7 +339,7 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 	{
 		if (strcmp(op, cmp_ops[i][0]) == 0)
 		{
-			if (field->type == PT_BOOLEAN || field->type == PT_BYTES)
+			if (field->type == PT_BOOLEAN || field->type == PT_BYTES || field->type == PT_ENUM)
 				compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
 							  "filter %s is not available on field %s of type %s",
 							  op, field->name, field->type_name);
@@ -423,35 +518,44 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 	bool		is_not = strcmp(op, "NOT") == 0;
 	int			i;
 
-	if (value->kind == JV_OBJECT)
+	int			terms = 0;
+
+	/* like Prisma, empty objects are dropped: OR [{}] matches nothing, NOT {} everything */
+	if (value->kind == JV_OBJECT && !is_or)
 	{
-		if (is_not)
-			appendStringInfoString(buf, "NOT ");
-		where_object(cs, buf, model, alias, value);
+		if (value->n == 0)
+			appendStringInfoString(buf, "true");
+		else
+		{
+			if (is_not)
+				appendStringInfoString(buf, "NOT ");
+			where_object(cs, buf, model, alias, value);
+		}
 		return;
 	}
 	if (value->kind != JV_ARRAY)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  is_or ? "%s takes an array of objects, got %s" :
 					  "%s takes an object or an array of objects, got %s", op,
 					  json_kind_name(value->kind));
-	if (value->n == 0)
-	{
-		appendStringInfoString(buf, is_or ? "false" : "true");
-		return;
-	}
 	appendStringInfoChar(buf, '(');
 	for (i = 0; i < value->n; i++)
 	{
 		int			mark = path_push_index(cs, i);
 
-		if (i > 0)
-			appendStringInfoString(buf, is_or ? " OR " : " AND ");
-		if (is_not)
-			appendStringInfoString(buf, "NOT ");
 		expect_kind(cs, value->items[i], JV_OBJECT);
-		where_object(cs, buf, model, alias, value->items[i]);
+		if (value->items[i]->n > 0)
+		{
+			if (terms++ > 0)
+				appendStringInfoString(buf, is_or ? " OR " : " AND ");
+			if (is_not)
+				appendStringInfoString(buf, "NOT ");
+			where_object(cs, buf, model, alias, value->items[i]);
+		}
 		path_pop(cs, mark);
 	}
+	if (terms == 0)
+		appendStringInfoString(buf, is_or ? "false" : "true");
 	appendStringInfoChar(buf, ')');
 }
 
@@ -527,7 +631,9 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 		relation_filter(cs, buf, field, alias, value);
 		return;
 	}
-	if (value->kind == JV_OBJECT && (field->type != PT_JSON || value->n > 0))
+	if (value->kind == JV_OBJECT && field->type == PT_JSON)
+		json_filter(cs, buf, field, column_expr(field, alias), value);
+	else if (value->kind == JV_OBJECT)
 		scalar_filter(cs, buf, field, column_expr(field, alias), value, false);
 	else if (value->kind == JV_NULL)
 		appendStringInfo(buf, "%s IS NULL", column_expr(field, alias));
