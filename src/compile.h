@@ -96,8 +96,8 @@ extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonV
 						 int alias, bool order_by_default);
 extern void append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix);
 extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
-									int alias, const JsonValue *cursor, const JsonValue *orderBy,
-									List *order, bool reverse);
+									int alias, const JsonValue *cursor, const JsonValue *where,
+									const JsonValue *orderBy, List *order, bool reverse);
 extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
 extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
 										const char *operation, const JsonValue *args);

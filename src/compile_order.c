@@ -246,8 +246,8 @@ append_after(StringInfo buf, const OrderItem *item, const char *x, const char *c
  */
 void
 append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
-						const JsonValue *cursor, const JsonValue *orderBy, List *order,
-						bool reverse)
+						const JsonValue *cursor, const JsonValue *where,
+						const JsonValue *orderBy, List *order, bool reverse)
 {
 	int			calias = ++cs->next_alias;
 	List	   *corder;
@@ -266,6 +266,14 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 	appendStringInfo(buf, " t%d WHERE ", calias);
 	compile_where(cs, buf, model, calias, cursor);
 	path_pop(cs, mark);
+	if (where != NULL)
+	{
+		/* like Prisma: a cursor row outside the filter gives no rows */
+		mark = path_push(cs, "where");
+		appendStringInfoString(buf, " AND ");
+		compile_where(cs, buf, model, calias, where);
+		path_pop(cs, mark);
+	}
 
 	/* the same terms over the cursor row */
 	corder = parse_order(cs, model, orderBy, calias, true);

@@ -239,8 +239,8 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 	if (cursor)
 	{
 		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
-		append_cursor_condition(cs, buf, model, alias, cursor, json_get(args, "orderBy"),
-								order, reverse);
+		append_cursor_condition(cs, buf, model, alias, cursor, where,
+								json_get(args, "orderBy"), order, reverse);
 	}
 }
 
@@ -315,14 +315,15 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	if (distinct)
 	{
 		/*
-		 * The first row of each distinct key in orderBy order: number the
+		 * The first row of each distinct key in the order read: number the
 		 * filtered rows within their key, keep the first.  The subquery
 		 * takes the read's alias, so the select list and order above it
 		 * see the same columns.
 		 */
 		appendStringInfo(buf, "FROM (SELECT t%d.*, row_number() OVER (", alias);
 		append_distinct_keys(cs, buf, model, distinct, alias);
-		append_order(buf, order, false, NULL);
+		/* like Prisma, a negative take keeps the first row from the end */
+		append_order(buf, order, reverse, NULL);
 		appendStringInfoString(buf, ") AS \"__rn\" ");
 		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
 		appendStringInfo(buf, ") t%d WHERE t%d.\"__rn\" = 1", alias, alias);

@@ -61,6 +61,20 @@ async function runOne(ctx, item, opts) {
   const args = item.expect === 'ok' || item.expect === 'notFound'
     ? pinArgs(schema, item.model, item.op, item.args) : item.args;
   const query = { model: item.model, operation: item.op, args: toJson(args) };
+  // A cursor row that the where leaves out: Prisma answers [] when it
+  // paginates in memory and the rows after the cursor position when it
+  // paginates in SQL, depending on the query's shape; prisma_query always
+  // answers []. A deliberate difference (README): not compared.
+  if (item.expect === 'ok' && args && args.cursor && args.where && !opts.prismaOnly) {
+    const cursorWhere = {};
+    for (const [k, v] of Object.entries(args.cursor)) {
+      if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) Object.assign(cursorWhere, v);
+      else cursorWhere[k] = v;
+    }
+    const row = await client[delegateName(item.model)].findFirst(
+      toPrisma({ where: { AND: [args.where, cursorWhere] }, select: Object.fromEntries(schema.models[item.model].id.map((f) => [f, true])) }));
+    if (row === null) return { ok: true, skip: 'cursor-outside-where', query };
+  }
   let pres, perr;
   try {
     pres = normalize(await client[delegateName(item.model)][item.op](toPrisma(args)));
@@ -164,8 +178,13 @@ async function main() {
         for (const t of pending) skippedTags[t] = (skippedTags[t] || 0) + 1;
         continue;
       }
-      fxTotal++;
       const r = await runOne(ctx, it, opts);
+      if (r.skip) {
+        fxSkipped++;
+        skippedTags[r.skip] = (skippedTags[r.skip] || 0) + 1;
+        continue;
+      }
+      fxTotal++;
       if (!r.ok) {
         fxDiffer++;
         report(fx.name, it.id, it, r, opts);
@@ -181,7 +200,7 @@ async function main() {
     await pgc.end();
   }
   const pendingList = Object.entries(skippedTags).map(([t, n]) => `${t} ${n}`).join(', ');
-  console.log(`skipped: ${skipped} queries with pending features${pendingList ? ` (${pendingList})` : ''}`);
+  console.log(`skipped: ${skipped} queries (pending features, deliberate differences)${pendingList ? ` (${pendingList})` : ''}`);
   if (differ) console.log(`replay with: pg_virtualenv -t regress/conformance/run.sh --seed ${opts.seed} (same features.json)`);
   console.log(`conformance: ${total} queries, ${differ} differ`);
   process.exitCode = differ === 0 && total > 0 ? 0 : 1;

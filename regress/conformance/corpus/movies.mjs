@@ -45,18 +45,18 @@ q('where-string mode', 'Movie', 'findMany', { where: { title: { contains: 'cyan'
 q('where-string mode', 'Movie', 'findMany', { where: { title: { startsWith: 'the', mode: 'insensitive' } } });
 q('where-string', 'Movie', 'findMany', { where: { title: { startsWith: 'Same' } } });
 q('where-string', 'Movie', 'findMany', { where: { title: { endsWith: 'Sea' } } });
-q('where-string', 'Movie', 'findMany', { where: { title: { contains: '%' } } });
-q('where-string', 'Movie', 'findMany', { where: { title: { contains: '_' } } });
-q('where-string', 'Actor', 'findMany', { where: { name: { contains: '_' } } });
-q('where-string', 'Movie', 'findMany', { where: { title: { contains: '\\' } } });
+q('where-string like-wildcards', 'Movie', 'findMany', { where: { title: { contains: '%' } } });
+q('where-string like-wildcards', 'Movie', 'findMany', { where: { title: { contains: '_' } } });
+q('where-string like-wildcards', 'Actor', 'findMany', { where: { name: { contains: '_' } } });
+q('where-string like-wildcards', 'Movie', 'findMany', { where: { title: { contains: '\\' } } });
 // Prisma passes the operand to LIKE as it is: % and _ are wildcards, and
 // its documentation says to escape them with a backslash
-q('where-string', 'Movie', 'findMany', { where: { title: { contains: '\\%' } } });
-q('where-string', 'Actor', 'findMany', { where: { name: { endsWith: '\\_' } } });
-q('where-string', 'Movie', 'findMany', { where: { title: { startsWith: 'Same_T' } } });
-q('where-string', 'Movie', 'findMany', { where: { title: { contains: '\\\\' } } });
-q('where-string mode', 'User', 'findMany', { where: { name: { equals: '_ob', mode: 'insensitive' } } });
-q('where-string mode', 'User', 'findMany', { where: { name: { equals: 'b%', mode: 'insensitive' } } });
+q('where-string like-wildcards', 'Movie', 'findMany', { where: { title: { contains: '\\%' } } });
+q('where-string like-wildcards', 'Actor', 'findMany', { where: { name: { endsWith: '\\_' } } });
+q('where-string like-wildcards', 'Movie', 'findMany', { where: { title: { startsWith: 'Same_T' } } });
+q('where-string like-wildcards', 'Movie', 'findMany', { where: { title: { contains: '\\\\' } } });
+q('where-string mode like-wildcards', 'User', 'findMany', { where: { name: { equals: '_ob', mode: 'insensitive' } } });
+q('where-string mode like-wildcards', 'User', 'findMany', { where: { name: { equals: 'b%', mode: 'insensitive' } } });
 q('where-string', 'Movie', 'findMany', { where: { description: { contains: '"' } } });
 q('where-string', 'Movie', 'findMany', { where: { title: { contains: "'" } } });
 q('where-string', 'Movie', 'findMany', { where: { title: { contains: '侍' } } });

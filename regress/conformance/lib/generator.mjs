@@ -119,7 +119,9 @@ class Gen {
       const chars = [...v];
       const len = Math.max(0, Math.min(chars.length, this.int(1, 4)));
       const from = op === 'startsWith' ? 0 : op === 'endsWith' ? chars.length - len : this.int(0, chars.length - len);
-      let part = chars.slice(from, from + len).join('');
+      // % _ \ are LIKE wildcards in Prisma and literal in prisma_query (a
+      // deliberate difference, README): keep them out of generated patterns
+      let part = chars.slice(from, from + len).join('').replace(/[%_\\]/g, '');
       const cond = op === 'notContains' ? { not: { contains: part } } : { [op]: part };
       if (this.on('mode') && this.chance(0.4)) {
         this.use('mode');
@@ -131,7 +133,7 @@ class Gen {
     }
     if (op === 'not' && this.chance(0.3) && ops.includes('gt')) return { not: { gt: v } };
     const cond = { [op]: v };
-    if (f.type === 'String' && this.on('mode') && op === 'equals' && this.chance(0.3)) {
+    if (f.type === 'String' && this.on('mode') && op === 'equals' && !/[%_\\]/.test(v) && this.chance(0.3)) {
       this.use('mode');
       cond.mode = 'insensitive';
     }

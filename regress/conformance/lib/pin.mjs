@@ -4,7 +4,8 @@
 // returns primary-key order. So that both sides have one right answer, every
 // nested to-many list gets orderBy on the primary key when it has none, and
 // every orderBy (top level and nested) gets the primary key appended as a
-// tie-breaker. Top-level findMany without orderBy is left alone.
+// tie-breaker. Top-level lists without orderBy get it too: their order is
+// the database's on both sides, and the two statements differ.
 // (README: deliberate differences.)
 
 function pkOrder(model) {
@@ -54,7 +55,9 @@ export function pinArgs(schema, modelName, op, args) {
     return args;
   }
   const out = { ...args };
-  if (out.orderBy !== undefined) out.orderBy = withTieBreak(model, out.orderBy);
+  if (out.orderBy !== undefined || op !== 'findUnique' && op !== 'findUniqueOrThrow') {
+    out.orderBy = withTieBreak(model, out.orderBy);
+  }
   if (out.include) out.include = pinSelection(schema, model, out.include);
   if (out.select) out.select = pinSelection(schema, model, out.select);
   return out;
