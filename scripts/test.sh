@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 make -s clean >/dev/null
 make -s >/dev/null && make -s install >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
-exec pg_virtualenv bash scripts/run-tests.sh
+exec pg_virtualenv -t bash scripts/run-tests.sh
