@@ -403,10 +403,18 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 	appendStringInfoChar(buf, ')');
 }
 
-/* Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <where>). */
+/* How append_exists tests the related rows. */
+typedef enum ExistsTest
+{
+	EXISTS_WHERE,				/* where is true */
+	EXISTS_NOT_WHERE,			/* NOT where is true (every) */
+	EXISTS_WHERE_NOT_FALSE		/* where is true or unknown (isNot) */
+} ExistsTest;
+
+/* Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test of where>). */
 static void
 append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
-			  const JsonValue *where, bool negate_where)
+			  const JsonValue *where, ExistsTest test)
 {
 	int			alias = ++cs->next_alias;
 
@@ -414,8 +422,10 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	append_relation_source(cs, buf, rel, parent_alias, alias);
 	if (where != NULL)
 	{
-		appendStringInfoString(buf, negate_where ? " AND NOT " : " AND ");
+		appendStringInfoString(buf, test == EXISTS_NOT_WHERE ? " AND NOT " : " AND ");
 		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+		if (test == EXISTS_WHERE_NOT_FALSE)
+			appendStringInfoString(buf, " IS NOT FALSE");
 	}
 	appendStringInfoChar(buf, ')');
 }
@@ -462,7 +472,7 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 	{
 		/* {author: null}: no related row */
 		appendStringInfoString(buf, "NOT ");
-		append_exists(cs, buf, rel, alias, NULL, false);
+		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
 		return;
 	}
 	else if (!only_keys(value, to_one_ops, 2))
@@ -471,7 +481,7 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 		if (value->kind != JV_OBJECT)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 						  "expected an object or null, got %s", json_kind_name(value->kind));
-		append_exists(cs, buf, rel, alias, value, false);
+		append_exists(cs, buf, rel, alias, value, EXISTS_WHERE);
 		return;
 	}
 
@@ -491,18 +501,28 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 		{
 			if (inner->kind == JV_NULL)
 				appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner, false);
+			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner, EXISTS_WHERE);
 		}
-		else if (strcmp(op, "none") == 0 || strcmp(op, "isNot") == 0)
+		else if (strcmp(op, "none") == 0)
 		{
+			appendStringInfoString(buf, "NOT ");
+			append_exists(cs, buf, rel, alias, inner, EXISTS_WHERE);
+		}
+		else if (strcmp(op, "isNot") == 0)
+		{
+			/*
+			 * Like Prisma's NOT (where) over the joined row: a related row
+			 * for which the filter is unknown (NULL) does not pass either.
+			 */
 			if (inner->kind != JV_NULL)
 				appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner, false);
+			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner,
+						  EXISTS_WHERE_NOT_FALSE);
 		}
 		else					/* every: no related row fails the filter */
 		{
 			appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner, true);
+			append_exists(cs, buf, rel, alias, inner, EXISTS_NOT_WHERE);
 		}
 		path_pop(cs, mark);
 	}
