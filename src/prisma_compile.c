@@ -1,12 +1,172 @@
-/* placeholder, replaced by the entry points */
+/*
+ * prisma_compile.c
+ *		Entry points (prisma_query, prisma_compile, prisma_plan_cache_stats)
+ *		and settings.
+ *
+ * A query runs in four steps: parse the document (json_input.c), get this
+ * backend's schema (schema_store.c), compile to SQL with parameters
+ * (compile_*.c), run the kept plan for that SQL (plan_cache.c) through SPI.
+ * The statement's single value is the final JSON.
+ */
 #include "postgres.h"
+
 #include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "json_input.h"
+#include "prisma_compile.h"
+
 PG_MODULE_MAGIC;
+
+int			prisma_max_depth = 16;
+int			prisma_max_query_size = 1024;
+int			prisma_plan_cache_size = 256;
+bool		prisma_jit = false;
+bool		prisma_generic_plans = true;
+
 PG_FUNCTION_INFO_V1(prisma_query);
 PG_FUNCTION_INFO_V1(prisma_query_unpacked);
 PG_FUNCTION_INFO_V1(prisma_compile);
 PG_FUNCTION_INFO_V1(prisma_plan_cache_stats);
-Datum prisma_query(PG_FUNCTION_ARGS) { elog(ERROR, "not implemented"); PG_RETURN_NULL(); }
-Datum prisma_query_unpacked(PG_FUNCTION_ARGS) { elog(ERROR, "not implemented"); PG_RETURN_NULL(); }
-Datum prisma_compile(PG_FUNCTION_ARGS) { elog(ERROR, "not implemented"); PG_RETURN_NULL(); }
-Datum prisma_plan_cache_stats(PG_FUNCTION_ARGS) { elog(ERROR, "not implemented"); PG_RETURN_NULL(); }
+
+void		_PG_init(void);
+
+/* Define the prisma_compile.* settings. */
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("prisma_compile.max_depth",
+							"Deepest nesting of relations in one query.",
+							"The query document itself may nest eight times as deep.",
+							&prisma_max_depth, 16, 1, 100,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("prisma_compile.max_query_size",
+							"Largest query document accepted.",
+							NULL,
+							&prisma_max_query_size, 1024, 1, 1024 * 1024,
+							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
+	DefineCustomIntVariable("prisma_compile.plan_cache_size",
+							"Most kept plans per backend; the least recently used are evicted.",
+							NULL,
+							&prisma_plan_cache_size, 256, 1, 100000,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("prisma_compile.jit",
+							 "Allow JIT compilation of compiled statements.",
+							 "Off by default: JIT costs more than it saves on these statements.",
+							 &prisma_jit, false,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("prisma_compile.generic_plans",
+							 "Plan each query shape once and reuse the plan for every value.",
+							 "Off lets PostgreSQL plan the first executions for their values.",
+							 &prisma_generic_plans, true,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("prisma_compile");
+}
+
+/* Parse a query document given as json (text) into a JsonValue tree. */
+static JsonValue *
+parse_document(text *doc)
+{
+	int			len = VARSIZE_ANY_EXHDR(doc);
+
+	if (len > prisma_max_query_size * 1024L)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("query document of %d bytes exceeds prisma_compile.max_query_size (%d kB)",
+						len, prisma_max_query_size),
+				 errhint("Raise prisma_compile.max_query_size to accept larger documents.")));
+	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8);
+}
+
+/* Run a compiled query and return its JSON (JSON null for no row). */
+static Datum
+run_compiled(const CompiledQuery *q, int64 schema_version)
+{
+	SPIPlanPtr	plan;
+	char	   *nulls;
+	int			save_nestlevel;
+	int			ret;
+	int			i;
+	Datum		result = (Datum) 0;
+	bool		isnull = true;
+
+	nulls = palloc(q->nparams + 1);
+	for (i = 0; i < q->nparams; i++)
+		nulls[i] = q->param_nulls[i] ? 'n' : ' ';
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	save_nestlevel = NewGUCNestLevel();
+	if (!prisma_jit)
+		(void) set_config_option("jit", "off", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+
+	plan = plan_cache_get(q, schema_version);
+	ret = SPI_execute_plan(plan, q->param_values, nulls, false, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
+	if (SPI_processed > 1)
+		elog(ERROR, "compiled query returned " UINT64_FORMAT " rows", SPI_processed);
+	if (SPI_processed == 1)
+	{
+		result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		if (!isnull)
+			result = SPI_datumTransfer(result, false, -1);
+	}
+
+	AtEOXact_GUC(true, save_nestlevel);
+	SPI_finish();
+
+	if (isnull && q->shape == RESULT_ROW_OR_THROW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("No %s found", q->model_name)));
+	if (isnull)
+		return CStringGetTextDatum("null");
+	return result;
+}
+
+/* prisma_query(query json): run one read given as a query document. */
+Datum
+prisma_query(PG_FUNCTION_ARGS)
+{
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0));
+	const PrismaSchema *schema = schema_get();
+	CompiledQuery *q = compile_query(schema, doc);
+
+	PG_RETURN_DATUM(run_compiled(q, schema->version));
+}
+
+/* prisma_query(model, operation, args json): the same, unpacked. */
+Datum
+prisma_query_unpacked(PG_FUNCTION_ARGS)
+{
+	char	   *model = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *operation = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	JsonValue  *args = parse_document(PG_GETARG_TEXT_PP(2));
+	const PrismaSchema *schema = schema_get();
+	CompiledQuery *q;
+
+	if (args->kind == JV_NULL)
+		args = NULL;
+	q = compile_operation(schema, model, operation, args);
+	PG_RETURN_DATUM(run_compiled(q, schema->version));
+}
+
+/* prisma_compile(query json): the SQL a query compiles to. */
+Datum
+prisma_compile(PG_FUNCTION_ARGS)
+{
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0));
+	CompiledQuery *q = compile_query(schema_get(), doc);
+
+	PG_RETURN_TEXT_P(cstring_to_text(q->sql));
+}
+
+/* prisma_plan_cache_stats(): this backend's plan cache counters. */
+Datum
+prisma_plan_cache_stats(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(plan_cache_stats_json()));
+}

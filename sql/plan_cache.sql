@@ -1,0 +1,35 @@
+-- The plan cache: one kept plan per query shape, reused for new values,
+-- dropped on schema reload, prepared again after DDL.
+BEGIN;
+\i regress/setup_kitchen_sink.sql
+
+SELECT prisma_plan_cache_stats();
+-- the same shape with other values reuses the plan
+SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 1}}');
+SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 2}}');
+SELECT prisma_query('{"model": "Category", "operation": "findUnique", "args": {"where": {"id": 3}}}');
+SELECT prisma_plan_cache_stats();
+-- take and skip are parameters too
+SELECT prisma_query('Category', 'findMany', '{"take": 1, "skip": 1, "select": {"id": true}}');
+SELECT prisma_query('Category', 'findMany', '{"take": 2, "skip": 3, "select": {"id": true}}');
+SELECT prisma_plan_cache_stats();
+-- another shape is another plan; a negative take is another shape
+SELECT prisma_query('Category', 'findMany', '{"take": -1, "select": {"id": true}}');
+SELECT prisma_plan_cache_stats();
+-- DDL on a table of the plan: prepared again on next use
+ALTER TABLE "Category" ADD COLUMN extra integer;
+SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 4}}');
+SELECT prisma_plan_cache_stats();
+-- loading a schema drops every plan
+SELECT prisma_load_schema(:'ks_schema') IS NOT NULL AS reloaded;
+SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
+SELECT prisma_plan_cache_stats();
+-- another search_path is another plan
+SET LOCAL search_path = public, pg_temp;
+SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
+SELECT prisma_plan_cache_stats();
+-- the cache is bounded: the least recently used plan is evicted
+SET LOCAL prisma_compile.plan_cache_size = 1;
+SELECT prisma_query('Category', 'findFirst', '{"select": {"name": true}}');
+SELECT prisma_plan_cache_stats();
+ROLLBACK;

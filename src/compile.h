@@ -1,0 +1,134 @@
+/*
+ * compile.h
+ *		Compiling a query document into one SQL statement.
+ *
+ * The compiler walks the JsonValue tree of a query together with the stored
+ * schema and writes SQL text.  Identifiers come only from the schema and are
+ * always quoted; every value from the document becomes a bind parameter
+ * ($n), so that one query shape always gives the same text and reuses one
+ * kept plan.  Errors name the JSON path of the offending node.
+ *
+ *	compile_query.c		operations, selection, relations, ordering, paging
+ *	compile_where.c		filters
+ *	compile_value.c		document values to typed parameters
+ */
+#ifndef PRISMA_COMPILE_H
+#define PRISMA_COMPILE_H
+
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "nodes/pg_list.h"
+
+#include "json_input.h"
+#include "schema.h"
+
+/* What the statement's single result value means. */
+typedef enum ResultShape
+{
+	RESULT_VALUE,				/* the json value as is (a list, count, ...) */
+	RESULT_ROW,					/* zero or one row: no row means null */
+	RESULT_ROW_OR_THROW			/* zero or one row: no row raises P0002 */
+} ResultShape;
+
+/* The output of the compiler. */
+typedef struct CompiledQuery
+{
+	char	   *sql;
+	int			nparams;
+	Oid		   *param_types;
+	Datum	   *param_values;
+	bool	   *param_nulls;
+	ResultShape shape;
+	const char *model_name;		/* for "No <Model> found" */
+} CompiledQuery;
+
+/* State of one compilation. */
+typedef struct CompileState
+{
+	const PrismaSchema *schema;
+	StringInfoData path;		/* JSON path of the node being compiled */
+	int			next_alias;		/* t1, t2, ... */
+	int			depth;			/* relation nesting depth */
+	int			nparams;
+	int			maxparams;
+	Oid		   *param_types;
+	Datum	   *param_values;
+	bool	   *param_nulls;
+} CompileState;
+
+/* One ORDER BY term. */
+typedef struct OrderItem
+{
+	char	   *expr;
+	bool		desc;
+	bool		nulls_first;
+} OrderItem;
+
+/* What kind of read a rows subquery serves. */
+typedef enum ReadKind
+{
+	READ_MANY,					/* findMany, a to-many relation; also the rows
+								 * of count and aggregate */
+	READ_FIRST,					/* findFirst: the first row of a list */
+	READ_UNIQUE,				/* findUnique: at most one row by a unique */
+	READ_TO_ONE,				/* a to-one relation */
+	READ_AGGREGATE				/* count, aggregate, groupBy */
+} ReadKind;
+
+/* Writes the select list of a rows subquery over model alias tN. */
+typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaModel *model,
+							  const JsonValue *args, int alias, void *arg);
+
+/* compile_query.c */
+extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 const JsonValue *args, ReadKind kind, const PrismaField *via,
+						 int parent_alias, SelectListFn select_fn, void *arg);
+extern void check_arg_names(CompileState *cs, const JsonValue *args,
+							const char *const *allowed, const char *what);
+
+/* compile_select.c */
+extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
+							 const JsonValue *args, int alias, void *arg);
+
+/* compile_order.c */
+extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
+						 int alias, bool order_by_default);
+extern void append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix);
+extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
+									int alias, const JsonValue *cursor, const JsonValue *where,
+									const JsonValue *orderBy, List *order, bool reverse);
+extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
+extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
+										const char *operation, const JsonValue *args);
+extern void append_table(StringInfo buf, const PrismaModel *model);
+extern void append_column(StringInfo buf, int alias, const char *column);
+extern void append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
+								   int parent_alias, int alias);
+
+/* compile_where.c */
+extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						  int alias, const JsonValue *where);
+extern bool where_has_unique(const PrismaModel *model, const JsonValue *where);
+
+/* compile_aggregate.c: count, aggregate, groupBy; appends the statement */
+extern ResultShape compile_aggregate(CompileState *cs, StringInfo sql, const PrismaModel *model,
+									 const char *operation, const JsonValue *args);
+
+/* compile_value.c */
+extern int	add_param(CompileState *cs, Oid type, Datum value, bool isnull);
+extern int	add_value_param(CompileState *cs, const PrismaField *field, Oid type,
+							const JsonValue *value);
+extern int	add_list_param(CompileState *cs, const PrismaField *field, Oid elemtype,
+						   const JsonValue *list);
+extern int64 json_integer(CompileState *cs, const JsonValue *value);
+
+/* paths and errors (compile_query.c) */
+extern int	path_push(CompileState *cs, const char *key);
+extern int	path_push_index(CompileState *cs, int index);
+extern void path_pop(CompileState *cs, int mark);
+extern void compile_error(CompileState *cs, int sqlstate, const char *hint,
+						  const char *fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
+extern void expect_kind(CompileState *cs, const JsonValue *value, JsonKind kind);
+
+#endif							/* PRISMA_COMPILE_H */

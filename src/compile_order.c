@@ -1,0 +1,306 @@
+/*
+ * compile_order.c
+ *		orderBy (scalar fields, to-one relation fields at any depth, the
+ *		_count of to-many relations) and cursor conditions.
+ *
+ * An ORDER BY term is an SQL expression over the read's alias: a column,
+ * or a correlated scalar subquery for relation fields.  The primary key is
+ * appended to every order so that ties never depend on physical order; the
+ * same list gives the cursor condition, the lexicographic "at or after the
+ * cursor row" over all terms.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+
+#include "compile.h"
+
+static OrderItem *parse_order_item(CompileState *cs, const PrismaModel *model,
+								   const JsonValue *obj, int alias);
+
+/* Parse a sort direction: "asc"/"desc" or {sort, nulls} (nulls if allowed). */
+static void
+parse_direction(CompileState *cs, const PrismaField *field, const JsonValue *v,
+				OrderItem *item, bool allow_nulls)
+{
+	const JsonValue *sort = v;
+	const JsonValue *nulls = NULL;
+
+	if (v->kind == JV_OBJECT)
+	{
+		int			i;
+
+		for (i = 0; i < v->n; i++)
+			if (strcmp(v->keys[i], "sort") != 0 && strcmp(v->keys[i], "nulls") != 0)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "unknown key \"%s\": expected sort and nulls", v->keys[i]);
+		sort = json_get(v, "sort");
+		nulls = json_get(v, "nulls");
+		if (sort == NULL)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "sort is missing");
+	}
+	if (sort->kind != JV_STRING || (strcmp(sort->str, "asc") != 0 && strcmp(sort->str, "desc") != 0))
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "sort order must be \"asc\" or \"desc\"");
+	item->desc = strcmp(sort->str, "desc") == 0;
+	item->nulls_first = item->desc;	/* PostgreSQL's default */
+	if (nulls != NULL)
+	{
+		int			mark = path_push(cs, "nulls");
+
+		if (nulls->kind != JV_STRING ||
+			(strcmp(nulls->str, "first") != 0 && strcmp(nulls->str, "last") != 0))
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "nulls must be \"first\" or \"last\"");
+		if (!allow_nulls || field == NULL || !field->is_optional)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "nulls applies only to optional fields.",
+						  "field %s is required and has no nulls to place",
+						  field ? field->name : "_count");
+		item->nulls_first = strcmp(nulls->str, "first") == 0;
+		path_pop(cs, mark);
+	}
+}
+
+/*
+ * Order by a relation: {author: {name: "asc"}} through a to-one relation
+ * (a scalar subquery for the related row's term), {cast: {_count: "desc"}}
+ * on a to-many relation.
+ */
+static OrderItem *
+parse_relation_order(CompileState *cs, const PrismaField *rel, const JsonValue *v, int alias)
+{
+	int			inner = ++cs->next_alias;
+	StringInfoData e;
+	OrderItem  *item;
+
+	initStringInfo(&e);
+	expect_kind(cs, v, JV_OBJECT);
+	if (rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY)
+	{
+		int			mark;
+
+		if (v->n != 1 || strcmp(v->keys[0], "_count") != 0)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "Order by a to-many relation with {_count: \"asc\"} or {_count: \"desc\"}.",
+						  "invalid order on to-many relation %s", rel->name);
+		mark = path_push(cs, "_count");
+		item = palloc0(sizeof(OrderItem));
+		parse_direction(cs, NULL, v->items[0], item, false);
+		path_pop(cs, mark);
+		appendStringInfoString(&e, "(SELECT count(*) ");
+		append_relation_source(cs, &e, rel, alias, inner);
+		appendStringInfoChar(&e, ')');
+		item->expr = e.data;
+		return item;
+	}
+	item = parse_order_item(cs, &cs->schema->models[rel->target], v, inner);
+	appendStringInfo(&e, "(SELECT %s ", item->expr);
+	append_relation_source(cs, &e, rel, alias, inner);
+	appendStringInfoChar(&e, ')');
+	item->expr = e.data;
+	return item;
+}
+
+/* Parse one orderBy object ({field: "asc"}, {field: {sort, nulls}}, relations). */
+static OrderItem *
+parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *obj, int alias)
+{
+	OrderItem  *item;
+	const PrismaField *field;
+	int			f;
+	int			mark;
+
+	expect_kind(cs, obj, JV_OBJECT);
+	if (obj->n != 1)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "Pass an array of objects to order by several fields: [{a: \"asc\"}, {b: \"desc\"}].",
+					  "an orderBy object takes exactly one field, got %d", obj->n);
+	mark = path_push(cs, obj->keys[0]);
+	f = model_find_field(model, obj->keys[0]);
+	if (f < 0)
+	{
+		if (strcmp(obj->keys[0], "_relevance") == 0)
+			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
+						  "ordering by _relevance (full-text search) is not supported");
+		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+					  "unknown field \"%s\" on model %s", obj->keys[0], model->name);
+	}
+	field = &model->fields[f];
+	if (field->type == PT_RELATION)
+		item = parse_relation_order(cs, field, obj->items[0], alias);
+	else
+	{
+		StringInfoData e;
+
+		if (field->is_list)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "cannot order by list field %s", field->name);
+		item = palloc0(sizeof(OrderItem));
+		parse_direction(cs, field, obj->items[0], item, true);
+		initStringInfo(&e);
+		append_column(&e, alias, field->column);
+		item->expr = e.data;
+	}
+	path_pop(cs, mark);
+	return item;
+}
+
+/*
+ * The ORDER BY terms of a read: orderBy as given, then the primary key to
+ * break ties (so results never depend on physical order).  With no orderBy,
+ * the primary key alone when order_by_default, nothing otherwise.
+ */
+List *
+parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
+			int alias, bool order_by_default)
+{
+	List	   *items = NIL;
+	int			i;
+
+	if (orderBy != NULL)
+	{
+		int			mark = path_push(cs, "orderBy");
+
+		if (orderBy->kind == JV_ARRAY)
+		{
+			for (i = 0; i < orderBy->n; i++)
+			{
+				int			m2 = path_push_index(cs, i);
+
+				items = lappend(items, parse_order_item(cs, model, orderBy->items[i], alias));
+				path_pop(cs, m2);
+			}
+		}
+		else
+			items = lappend(items, parse_order_item(cs, model, orderBy, alias));
+		path_pop(cs, mark);
+	}
+	if (items == NIL && !order_by_default)
+		return NIL;
+	for (i = 0; i < model->nid; i++)
+	{
+		OrderItem  *pk = palloc0(sizeof(OrderItem));
+		StringInfoData e;
+		ListCell   *lc;
+		bool		present = false;
+
+		initStringInfo(&e);
+		append_column(&e, alias, model->fields[model->id_fields[i]].column);
+		foreach(lc, items)
+			present |= strcmp(((OrderItem *) lfirst(lc))->expr, e.data) == 0;
+		if (present)
+			continue;
+		pk->expr = e.data;
+		items = lappend(items, pk);
+	}
+	return items;
+}
+
+/* Append ORDER BY terms, reversed if asked (for a negative take). */
+void
+append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix)
+{
+	ListCell   *lc;
+	int			i = 0;
+
+	if (items == NIL)
+		return;
+	appendStringInfoString(buf, " ORDER BY ");
+	foreach(lc, items)
+	{
+		OrderItem  *item = lfirst(lc);
+		bool		desc = item->desc != reverse;
+		bool		nulls_first = item->nulls_first != reverse;
+
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		if (hidden_prefix)
+			appendStringInfo(buf, "%s\"__o%d\"", hidden_prefix, i);
+		else
+			appendStringInfoString(buf, item->expr);
+		appendStringInfo(buf, " %s NULLS %s", desc ? "DESC" : "ASC",
+						 nulls_first ? "FIRST" : "LAST");
+		i++;
+	}
+}
+
+/* Append "x comes strictly after c" for one ORDER BY term. */
+static void
+append_after(StringInfo buf, const OrderItem *item, const char *x, const char *c, bool reverse)
+{
+	bool		desc = item->desc != reverse;
+	bool		nulls_first = item->nulls_first != reverse;
+
+	appendStringInfo(buf, "(%s %s %s", x, desc ? "<" : ">", c);
+	if (nulls_first)
+		appendStringInfo(buf, " OR (%s IS NOT NULL AND %s IS NULL))", x, c);
+	else
+		appendStringInfo(buf, " OR (%s IS NULL AND %s IS NOT NULL))", x, c);
+}
+
+/*
+ * Append the cursor condition of a read of model over alias: the row is the
+ * cursor row or comes after it in the (possibly reversed) order.  The cursor
+ * row is found by its unique criterion; if there is none, nothing matches.
+ */
+void
+append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+						const JsonValue *cursor, const JsonValue *where,
+						const JsonValue *orderBy, List *order, bool reverse)
+{
+	int			calias = ++cs->next_alias;
+	List	   *corder;
+	ListCell   *lc;
+	ListCell   *cc;
+	int			i;
+	int			mark = path_push(cs, "cursor");
+
+	expect_kind(cs, cursor, JV_OBJECT);
+	if (!where_has_unique(model, cursor))
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "Name a unique field (@id, @unique) or a compound unique (@@id, @@unique) with a value.",
+					  "cursor needs a unique criterion of model %s", model->name);
+	appendStringInfoString(buf, "EXISTS (SELECT 1 FROM ");
+	append_table(buf, model);
+	appendStringInfo(buf, " t%d WHERE ", calias);
+	compile_where(cs, buf, model, calias, cursor);
+	path_pop(cs, mark);
+	if (where != NULL)
+	{
+		/* like Prisma: a cursor row outside the filter gives no rows */
+		mark = path_push(cs, "where");
+		appendStringInfoString(buf, " AND ");
+		compile_where(cs, buf, model, calias, where);
+		path_pop(cs, mark);
+	}
+
+	/* the same terms over the cursor row */
+	corder = parse_order(cs, model, orderBy, calias, true);
+	appendStringInfoString(buf, " AND (");
+	for (i = 0; i <= list_length(order); i++)
+	{
+		int			j = 0;
+
+		if (i > 0)
+			appendStringInfoString(buf, " OR ");
+		appendStringInfoChar(buf, '(');
+		forboth(lc, order, cc, corder)
+		{
+			OrderItem  *x = lfirst(lc);
+			OrderItem  *c = lfirst(cc);
+
+			if (j > 0)
+				appendStringInfoString(buf, " AND ");
+			if (j == i)
+			{
+				append_after(buf, x, x->expr, c->expr, reverse);
+				break;
+			}
+			appendStringInfo(buf, "%s IS NOT DISTINCT FROM %s", x->expr, c->expr);
+			j++;
+		}
+		appendStringInfoChar(buf, ')');
+	}
+	appendStringInfoString(buf, "))");
+}

@@ -1,0 +1,476 @@
+/*
+ * compile_query.c
+ *		Compile a read (findMany, findFirst, findUnique, ...) into one
+ *		SQL statement that returns the final JSON.
+ *
+ * A read of a model becomes a subquery of rows whose columns are named by
+ * field names; prisma_agg() (lists) or prisma_row() (one record) turn those
+ * rows into JSON.  Included relations are scalar subqueries of the same
+ * form in the select list, correlated with the parent row, so the whole
+ * nested result is one statement.  Table aliases are numbered in the order
+ * the document is walked (t0, t1, ...), so one query shape always
+ * compiles to the same text.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+
+#include "compile.h"
+#include "prisma_compile.h"
+
+static const char *const find_many_args[] = {
+	"where", "orderBy", "take", "skip", "cursor", "distinct", "select", "include", "omit",
+	"relationLoadStrategy", NULL
+};
+static const char *const unique_args[] = {
+	"where", "select", "include", "omit", "relationLoadStrategy", NULL
+};
+
+
+/* Push ".key" onto the error path; returns the mark to pop back to. */
+int
+path_push(CompileState *cs, const char *key)
+{
+	int			mark = cs->path.len;
+
+	if (cs->path.len > 0)
+		appendStringInfoChar(&cs->path, '.');
+	appendStringInfoString(&cs->path, key);
+	return mark;
+}
+
+/* Push "[index]" onto the error path. */
+int
+path_push_index(CompileState *cs, int index)
+{
+	int			mark = cs->path.len;
+
+	appendStringInfo(&cs->path, "[%d]", index);
+	return mark;
+}
+
+/* Pop the error path back to a mark. */
+void
+path_pop(CompileState *cs, int mark)
+{
+	cs->path.len = mark;
+	cs->path.data[mark] = '\0';
+}
+
+/* Raise an error about the node at the current path. */
+void
+compile_error(CompileState *cs, int sqlstate, const char *hint, const char *fmt,...)
+{
+	StringInfoData msg;
+
+	initStringInfo(&msg);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&msg, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&msg, needed);
+	}
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s: %s", cs->path.len > 0 ? cs->path.data : "query", msg.data),
+			 hint ? errhint("%s", hint) : 0));
+	pg_unreachable();
+}
+
+/* Raise an error unless value is of the given kind. */
+void
+expect_kind(CompileState *cs, const JsonValue *value, JsonKind kind)
+{
+	if (value->kind != kind)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected %s, got %s", json_kind_name(kind), json_kind_name(value->kind));
+}
+
+/* Append the (schema-qualified) quoted table name of a model. */
+void
+append_table(StringInfo buf, const PrismaModel *model)
+{
+	if (model->db_schema)
+		appendStringInfo(buf, "%s.", quote_identifier(model->db_schema));
+	appendStringInfoString(buf, quote_identifier(model->table));
+}
+
+/* Append tN."column". */
+void
+append_column(StringInfo buf, int alias, const char *column)
+{
+	appendStringInfo(buf, "t%d.%s", alias, quote_identifier(column));
+}
+
+/*
+ * Append "FROM <target> tA [JOIN <join table> jA ...] WHERE <link>": the
+ * rows of rel's target that belong to the parent row tP.
+ */
+void
+append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					   int parent_alias, int alias)
+{
+	const PrismaModel *target = &cs->schema->models[rel->target];
+	int			i;
+
+	appendStringInfoString(buf, "FROM ");
+	append_table(buf, target);
+	appendStringInfo(buf, " t%d", alias);
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+	{
+		appendStringInfoString(buf, " JOIN ");
+		if (rel->join_schema)
+			appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
+		appendStringInfo(buf, "%s j%d ON j%d.%s = ", quote_identifier(rel->join_table),
+						 alias, alias, quote_identifier(rel->join_remote));
+		append_column(buf, alias, rel->remote_cols[0]);
+		appendStringInfo(buf, " WHERE j%d.%s = ", alias, quote_identifier(rel->join_local));
+		append_column(buf, parent_alias, rel->local_cols[0]);
+		return;
+	}
+	appendStringInfoString(buf, " WHERE ");
+	for (i = 0; i < rel->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		append_column(buf, alias, rel->remote_cols[i]);
+		appendStringInfoString(buf, " = ");
+		append_column(buf, parent_alias, rel->local_cols[i]);
+	}
+}
+
+/* Raise an error for any key of args not in allowed. */
+void
+check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allowed,
+				const char *what)
+{
+	int			i;
+
+	for (i = 0; i < args->n; i++)
+	{
+		const char *const *a;
+		StringInfoData list;
+
+		for (a = allowed; *a; a++)
+			if (strcmp(*a, args->keys[i]) == 0)
+				break;
+		if (*a)
+			continue;
+		initStringInfo(&list);
+		for (a = allowed; *a; a++)
+			appendStringInfo(&list, "%s%s", a == allowed ? "" : ", ", *a);
+		path_push(cs, args->keys[i]);
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  psprintf("Arguments of %s are %s.", what, list.data),
+					  "unknown argument \"%s\"", args->keys[i]);
+	}
+}
+
+/* Append "PARTITION BY" terms for distinct: one field name or an array of them. */
+static void
+append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
+					 const JsonValue *distinct, int alias)
+{
+	int			n = distinct->kind == JV_ARRAY ? distinct->n : 1;
+	int			i;
+	int			mark = path_push(cs, "distinct");
+
+	if (distinct->kind != JV_ARRAY && distinct->kind != JV_STRING)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected a field name or an array of field names, got %s",
+					  json_kind_name(distinct->kind));
+	if (n == 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "name at least one field");
+	appendStringInfoString(buf, "PARTITION BY ");
+	for (i = 0; i < n; i++)
+	{
+		const JsonValue *name = distinct->kind == JV_ARRAY ? distinct->items[i] : distinct;
+		int			m2 = distinct->kind == JV_ARRAY ? path_push_index(cs, i) : cs->path.len;
+		int			f;
+
+		if (name->kind != JV_STRING)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected a field name, got %s", json_kind_name(name->kind));
+		f = model_find_field(model, name->str);
+		if (f < 0 || model->fields[f].type == PT_RELATION)
+			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+						  "unknown scalar field \"%s\" on model %s", name->str, model->name);
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		append_column(buf, alias, model->fields[f].column);
+		path_pop(cs, m2);
+	}
+	path_pop(cs, mark);
+}
+
+/* Append the FROM and WHERE of a read: source, link, where, cursor. */
+static void
+append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 const JsonValue *args, const PrismaField *via, int parent_alias,
+						 int alias, List *order, bool reverse)
+{
+	const JsonValue *where = json_get(args, "where");
+	const JsonValue *cursor = json_get(args, "cursor");
+	bool		has_where = via != NULL;
+	int			mark;
+
+	if (via)
+		append_relation_source(cs, buf, via, parent_alias, alias);
+	else
+	{
+		appendStringInfoString(buf, "FROM ");
+		append_table(buf, model);
+		appendStringInfo(buf, " t%d", alias);
+	}
+	if (where)
+	{
+		mark = path_push(cs, "where");
+		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
+		compile_where(cs, buf, model, alias, where);
+		has_where = true;
+		path_pop(cs, mark);
+	}
+	if (cursor)
+	{
+		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
+		append_cursor_condition(cs, buf, model, alias, cursor, where,
+								json_get(args, "orderBy"), order, reverse);
+	}
+}
+
+/*
+ * Append the rows subquery of one read of model: the select list written by
+ * select_fn, source, filter, cursor, distinct, order and paging.
+ * via/parent_alias link it to a parent row.
+ */
+void
+compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
+			 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias,
+			 SelectListFn select_fn, void *arg)
+{
+	int			alias = ++cs->next_alias;
+	const JsonValue *take = json_get(args, "take");
+	const JsonValue *skip = json_get(args, "skip");
+	const JsonValue *cursor = json_get(args, "cursor");
+	const JsonValue *distinct = json_get(args, "distinct");
+	List	   *order;
+	bool		reverse = false;
+	int			take_param = 0;
+	int			skip_param = 0;
+	int			mark;
+
+	if (args != NULL)
+		expect_kind(cs, args, JV_OBJECT);
+	if (take)
+	{
+		int64		n;
+
+		mark = path_push(cs, "take");
+		n = json_integer(cs, take);
+		reverse = n < 0;
+		if (kind == READ_FIRST && n != 1 && n != -1)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "findFirst takes 1 or -1; use findMany for more rows.",
+						  "findFirst cannot take %s rows", take->str);
+		take_param = add_param(cs, INT8OID, Int64GetDatum(reverse ? -n : n), false);
+		path_pop(cs, mark);
+	}
+	else if (kind == READ_FIRST)
+		take_param = add_param(cs, INT8OID, Int64GetDatum(1), false);
+	if (skip)
+	{
+		int64		n;
+
+		mark = path_push(cs, "skip");
+		n = json_integer(cs, skip);
+		if (n < 0)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "skip must not be negative");
+		skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
+		path_pop(cs, mark);
+	}
+	order = parse_order(cs, model, json_get(args, "orderBy"), alias,
+						kind == READ_FIRST ||
+						(kind == READ_MANY && (via != NULL || take || skip || cursor || distinct)));
+
+	if (reverse)
+		appendStringInfoString(buf, "SELECT * FROM (");
+	appendStringInfoString(buf, "SELECT ");
+	select_fn(cs, buf, model, args, alias, arg);
+	if (reverse)
+	{
+		ListCell   *lc;
+		int			i = 0;
+
+		foreach(lc, order)
+			appendStringInfo(buf, ", %s AS \"__o%d\"", ((OrderItem *) lfirst(lc))->expr, i++);
+	}
+	appendStringInfoChar(buf, ' ');
+	if (distinct)
+	{
+		/*
+		 * The first row of each distinct key in the order read: number the
+		 * filtered rows within their key, keep the first.  The subquery
+		 * takes the read's alias, so the select list and order above it
+		 * see the same columns.
+		 */
+		appendStringInfo(buf, "FROM (SELECT t%d.*, row_number() OVER (", alias);
+		append_distinct_keys(cs, buf, model, distinct, alias);
+		/* like Prisma, a negative take keeps the first row from the end */
+		append_order(buf, order, reverse, NULL);
+		appendStringInfoString(buf, ") AS \"__rn\" ");
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
+		appendStringInfo(buf, ") t%d WHERE t%d.\"__rn\" = 1", alias, alias);
+	}
+	else
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
+	append_order(buf, order, reverse, NULL);
+	if (take_param)
+		appendStringInfo(buf, " LIMIT $%d", take_param);
+	if (skip_param)
+		appendStringInfo(buf, " OFFSET $%d", skip_param);
+	if (reverse)
+	{
+		appendStringInfo(buf, ") q%d", alias);
+		append_order(buf, order, false, psprintf("q%d.", alias));
+	}
+}
+
+/* Compile one operation on a model with its arguments (args may be NULL). */
+CompiledQuery *
+compile_operation(const PrismaSchema *schema, const char *model_name, const char *operation,
+				  const JsonValue *args)
+{
+	CompileState cs = {0};
+	CompiledQuery *q = palloc0(sizeof(CompiledQuery));
+	const PrismaModel *model;
+	StringInfoData sql;
+	ReadKind	kind;
+	bool		or_throw = false;
+
+	cs.schema = schema;
+	initStringInfo(&cs.path);
+	initStringInfo(&sql);
+
+	model = schema_find_model(schema, model_name);
+	if (model == NULL)
+	{
+		path_push(&cs, "model");
+		compile_error(&cs, ERRCODE_UNDEFINED_TABLE, NULL,
+					  "unknown model \"%s\"", model_name);
+	}
+	if (strcmp(operation, "findMany") == 0)
+		kind = READ_MANY;
+	else if (strcmp(operation, "findFirst") == 0 ||
+			 (or_throw = strcmp(operation, "findFirstOrThrow") == 0))
+		kind = READ_FIRST;
+	else if (strcmp(operation, "findUnique") == 0 ||
+			 (or_throw = strcmp(operation, "findUniqueOrThrow") == 0))
+		kind = READ_UNIQUE;
+	else if (strcmp(operation, "count") == 0 || strcmp(operation, "aggregate") == 0 ||
+			 strcmp(operation, "groupBy") == 0)
+		kind = READ_AGGREGATE;
+	else
+	{
+		path_push(&cs, "operation");
+		if (strncmp(operation, "create", 6) == 0 || strncmp(operation, "update", 6) == 0 ||
+			strncmp(operation, "delete", 6) == 0 || strcmp(operation, "upsert") == 0)
+			compile_error(&cs, ERRCODE_FEATURE_NOT_SUPPORTED,
+						  "prisma_query answers reads; send writes through Prisma Client or SQL.",
+						  "operation %s is a write, and writes are not supported", operation);
+		compile_error(&cs, ERRCODE_UNDEFINED_FUNCTION,
+					  "Read operations are findMany, findFirst, findFirstOrThrow, findUnique, findUniqueOrThrow, count, aggregate and groupBy.",
+					  "unknown operation \"%s\"", operation);
+	}
+
+	path_push(&cs, "args");
+	if (args != NULL)
+	{
+		expect_kind(&cs, args, JV_OBJECT);
+		if (kind != READ_AGGREGATE)
+			check_arg_names(&cs, args, kind == READ_UNIQUE ? unique_args : find_many_args,
+							operation);
+	}
+	if (kind == READ_AGGREGATE)
+	{
+		q->shape = compile_aggregate(&cs, &sql, model, operation, args);
+		goto done;
+	}
+	if (kind == READ_UNIQUE)
+	{
+		const JsonValue *where = json_get(args, "where");
+
+		if (where == NULL || where->kind != JV_OBJECT || !where_has_unique(model, where))
+		{
+			if (where != NULL)
+				path_push(&cs, "where");
+			compile_error(&cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "Name a unique field (@id, @unique) or a compound unique (@@id, @@unique) with a value.",
+						  "%s needs a where with a unique criterion of model %s",
+						  operation, model->name);
+		}
+	}
+
+	appendStringInfo(&sql, "SELECT %s(r1) FROM (", kind == READ_MANY ? "prisma_agg" : "prisma_row");
+	compile_rows(&cs, &sql, model, args, kind, NULL, 0, append_selection, NULL);
+	appendStringInfoString(&sql, ") r1");
+	q->shape = kind == READ_MANY ? RESULT_VALUE : or_throw ? RESULT_ROW_OR_THROW : RESULT_ROW;
+
+done:
+	q->sql = sql.data;
+	q->nparams = cs.nparams;
+	q->param_types = cs.param_types;
+	q->param_values = cs.param_values;
+	q->param_nulls = cs.param_nulls;
+	q->model_name = model->name;
+	return q;
+}
+
+/* Compile a whole query document {"model", "operation", "args"}. */
+CompiledQuery *
+compile_query(const PrismaSchema *schema, const JsonValue *doc)
+{
+	CompileState cs = {0};
+	const JsonValue *model;
+	const JsonValue *operation;
+	const JsonValue *args;
+	int			i;
+
+	initStringInfo(&cs.path);
+	expect_kind(&cs, doc, JV_OBJECT);
+	for (i = 0; i < doc->n; i++)
+	{
+		if (strcmp(doc->keys[i], "model") != 0 && strcmp(doc->keys[i], "operation") != 0 &&
+			strcmp(doc->keys[i], "args") != 0)
+		{
+			path_push(&cs, doc->keys[i]);
+			compile_error(&cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "A query document has the keys model, operation and args.",
+						  "unknown key \"%s\"", doc->keys[i]);
+		}
+	}
+	model = json_get(doc, "model");
+	operation = json_get(doc, "operation");
+	args = json_get(doc, "args");
+	if (model == NULL || model->kind != JV_STRING)
+	{
+		path_push(&cs, "model");
+		compile_error(&cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  model ? "expected a string" : "missing: name the model to read");
+	}
+	if (operation == NULL || operation->kind != JV_STRING)
+	{
+		path_push(&cs, "operation");
+		compile_error(&cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  operation ? "expected a string" : "missing: name the operation, such as findMany");
+	}
+	if (args != NULL && args->kind == JV_NULL)
+		args = NULL;
+	return compile_operation(schema, model->str, operation->str, args);
+}

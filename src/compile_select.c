@@ -1,0 +1,310 @@
+/*
+ * compile_select.c
+ *		The select list of a read: select, include, omit, _count, and the
+ *		included relations as correlated subqueries.
+ *
+ * Scalar columns are named by their field names; an included relation is
+ * a scalar subquery that builds its own JSON (prisma_agg for lists,
+ * prisma_row for one record), so the parent row carries the finished
+ * nested value.  Fields come out in the model's declaration order, with
+ * _count last.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+
+#include "compile.h"
+#include "prisma_compile.h"
+
+static const char *const to_many_args[] = {
+	"where", "orderBy", "take", "skip", "cursor", "distinct", "select", "include", "omit", NULL
+};
+static const char *const to_one_args[] = {"select", "include", "omit", NULL};
+static const char *const optional_to_one_args[] = {"where", "select", "include", "omit", NULL};
+
+/* Is a select/include/omit entry switched on (true or an object)? */
+static bool
+entry_on(CompileState *cs, const JsonValue *v, bool relation)
+{
+	if (v->kind == JV_BOOL)
+		return v->boolean;
+	if (v->kind == JV_OBJECT && relation)
+		return true;
+	compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+				  relation ? "expected a boolean or an object, got %s" : "expected a boolean, got %s",
+				  json_kind_name(v->kind));
+	return false;
+}
+
+/* Check that every key of a select/include/omit object names a field. */
+static void
+check_selection_keys(CompileState *cs, const PrismaModel *model, const JsonValue *sel,
+					 const char *what)
+{
+	int			i;
+
+	for (i = 0; i < sel->n; i++)
+	{
+		int			f = model_find_field(model, sel->keys[i]);
+		int			mark = path_push(cs, sel->keys[i]);
+
+		if (strcmp(sel->keys[i], "_count") == 0 && strcmp(what, "omit") != 0)
+		{
+			if (sel->items[i]->kind != JV_BOOL && sel->items[i]->kind != JV_OBJECT)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a boolean or an object, got %s",
+							  json_kind_name(sel->items[i]->kind));
+			path_pop(cs, mark);
+			continue;
+		}
+		if (f < 0)
+			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+						  "unknown field \"%s\" on model %s", sel->keys[i], model->name);
+		if (strcmp(what, "include") == 0 && model->fields[f].type != PT_RELATION)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "include takes relation fields; scalar fields are always returned.",
+						  "field %s is not a relation", sel->keys[i]);
+		if (strcmp(what, "omit") == 0 && model->fields[f].type == PT_RELATION)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "omit takes scalar fields; %s is a relation", sel->keys[i]);
+		entry_on(cs, sel->items[i], model->fields[f].type == PT_RELATION);
+		path_pop(cs, mark);
+	}
+}
+
+/* Is rel a to-many relation? */
+static bool
+is_to_many(const PrismaField *rel)
+{
+	return rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY;
+}
+
+/* Append (SELECT count(*) ...) of the rows of rel for parent tP, filtered. */
+static void
+append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					  const JsonValue *where, int parent_alias)
+{
+	int			alias = ++cs->next_alias;
+
+	/* counts are numbers in Prisma's results: int4, not count()'s int8 */
+	appendStringInfoString(buf, "(SELECT count(*)::int4 ");
+	append_relation_source(cs, buf, rel, parent_alias, alias);
+	if (where != NULL)
+	{
+		int			mark = path_push(cs, "where");
+
+		appendStringInfoString(buf, " AND ");
+		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+		path_pop(cs, mark);
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/*
+ * Append the _count object of a select or include: true counts every
+ * to-many relation; {select: {posts: true, comments: {where: ...}}} the
+ * named ones, each with its own filter.
+ */
+static void
+append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *model,
+					   const JsonValue *entry, int alias)
+{
+	const JsonValue *select = NULL;
+	int			count_alias = ++cs->next_alias;
+	int			n = 0;
+	int			i;
+
+	if (entry->kind == JV_OBJECT)
+	{
+		int			mark;
+
+		for (i = 0; i < entry->n; i++)
+			if (strcmp(entry->keys[i], "select") != 0)
+			{
+				path_push(cs, entry->keys[i]);
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "unknown argument \"%s\": _count takes select", entry->keys[i]);
+			}
+		select = json_get(entry, "select");
+		mark = path_push(cs, "select");
+		if (select == NULL)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "missing");
+		expect_kind(cs, select, JV_OBJECT);
+		for (i = 0; i < select->n; i++)
+		{
+			int			f = model_find_field(model, select->keys[i]);
+			int			m2 = path_push(cs, select->keys[i]);
+
+			if (f < 0 || !is_to_many(&model->fields[f]))
+				compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+							  "%s is not a to-many relation of model %s",
+							  select->keys[i], model->name);
+			entry_on(cs, select->items[i], true);
+			if (select->items[i]->kind == JV_OBJECT)
+				check_arg_names(cs, select->items[i],
+								(const char *const[]) {"where", NULL}, "a _count selection");
+			path_pop(cs, m2);
+		}
+		path_pop(cs, mark);
+	}
+
+	appendStringInfo(buf, "(SELECT prisma_row(c%d) FROM (SELECT ", count_alias);
+	for (i = 0; i < model->nfields; i++)
+	{
+		const PrismaField *rel = &model->fields[i];
+		const JsonValue *v = NULL;
+		int			mark = 0;
+
+		if (!is_to_many(rel))
+			continue;
+		if (select)
+		{
+			v = json_get(select, rel->name);
+			if (v == NULL || (v->kind == JV_BOOL && !v->boolean))
+				continue;
+			mark = path_push(cs, "select");
+			path_push(cs, rel->name);
+		}
+		if (n++ > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_count(cs, buf, rel,
+							  v && v->kind == JV_OBJECT ? json_get(v, "where") : NULL, alias);
+		appendStringInfo(buf, " AS %s", quote_identifier(rel->name));
+		if (select)
+			path_pop(cs, mark);
+	}
+	if (n == 0)
+		appendStringInfoString(buf, "NULL AS \"__none\"");
+	appendStringInfo(buf, ") c%d)", count_alias);
+}
+
+/* Append a relation as a correlated subquery yielding its JSON. */
+static void
+append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					 const JsonValue *args, int parent_alias)
+{
+	const PrismaModel *target = &cs->schema->models[rel->target];
+	bool		to_many = is_to_many(rel);
+	int			alias;
+
+	if (++cs->depth > prisma_max_depth)
+		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+					  "Raise prisma_compile.max_depth to allow deeper nesting.",
+					  "relations are nested more than %d levels deep", prisma_max_depth);
+	if (args != NULL)
+	{
+		expect_kind(cs, args, JV_OBJECT);
+		check_arg_names(cs, args,
+						to_many ? to_many_args : rel->is_optional ? optional_to_one_args : to_one_args,
+						to_many ? "a to-many relation" : "a to-one relation");
+	}
+	alias = cs->next_alias + 1;	/* the alias compile_rows will take */
+	appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
+					 to_many ? "prisma_agg" : "prisma_row", alias);
+	compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel, parent_alias,
+				 append_selection, NULL);
+	appendStringInfo(buf, ") r%d)", alias);
+	cs->depth--;
+}
+
+/*
+ * Append the select list of a read: the selected scalar columns and the
+ * included relations, in the model's field order, named by field names.
+ */
+void
+append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
+				 const JsonValue *args, int alias, void *arg)
+{
+	const JsonValue *select = json_get(args, "select");
+	const JsonValue *include = json_get(args, "include");
+	const JsonValue *omit = json_get(args, "omit");
+	const JsonValue *entry;
+	int			i;
+	int			ncols = 0;
+	int			mark;
+
+	/* null is the same as leaving them out */
+	if (select && select->kind == JV_NULL)
+		select = NULL;
+	if (include && include->kind == JV_NULL)
+		include = NULL;
+	if (omit && omit->kind == JV_NULL)
+		omit = NULL;
+
+	if (select && include)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "Use include inside select, or select inside include.",
+					  "select and include cannot be used together");
+	if (select && omit)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "select and omit cannot be used together");
+	if (select)
+	{
+		mark = path_push(cs, "select");
+		expect_kind(cs, select, JV_OBJECT);
+		check_selection_keys(cs, model, select, "select");
+		path_pop(cs, mark);
+	}
+	if (include)
+	{
+		mark = path_push(cs, "include");
+		expect_kind(cs, include, JV_OBJECT);
+		check_selection_keys(cs, model, include, "include");
+		path_pop(cs, mark);
+	}
+	if (omit)
+	{
+		mark = path_push(cs, "omit");
+		expect_kind(cs, omit, JV_OBJECT);
+		check_selection_keys(cs, model, omit, "omit");
+		path_pop(cs, mark);
+	}
+
+	for (i = 0; i < model->nfields; i++)
+	{
+		const PrismaField *field = &model->fields[i];
+
+		if (field->type != PT_RELATION)
+		{
+			if (select)
+			{
+				entry = json_get(select, field->name);
+				if (entry == NULL || !entry->boolean)
+					continue;
+			}
+			else if (omit && (entry = json_get(omit, field->name)) != NULL && entry->boolean)
+				continue;
+			if (ncols++ > 0)
+				appendStringInfoString(buf, ", ");
+			append_column(buf, alias, field->column);
+			appendStringInfo(buf, " AS %s", quote_identifier(field->name));
+			continue;
+		}
+
+		entry = json_get(select ? select : include, field->name);
+		if (entry == NULL || (entry->kind == JV_BOOL && !entry->boolean))
+			continue;
+		mark = path_push(cs, select ? "select" : "include");
+		path_push(cs, field->name);
+		if (ncols++ > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias);
+		appendStringInfo(buf, " AS %s", quote_identifier(field->name));
+		path_pop(cs, mark);
+	}
+	entry = json_get(select ? select : include, "_count");
+	if (entry != NULL && (entry->kind == JV_OBJECT || entry->boolean))
+	{
+		mark = path_push(cs, select ? "select" : "include");
+		path_push(cs, "_count");
+		if (ncols++ > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_counts(cs, buf, model, entry, alias);
+		appendStringInfoString(buf, " AS _count");
+		path_pop(cs, mark);
+	}
+	if (ncols == 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "the selection is empty: select at least one field");
+}
+

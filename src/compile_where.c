@@ -1,0 +1,727 @@
+/*
+ * compile_where.c
+ *		Compile a Prisma `where` object into an SQL boolean expression.
+ *
+ * Scalar filters compare a column with a bind parameter of the column's own
+ * type; relation filters become EXISTS subqueries over the relation's
+ * tables; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
+ * `notIn` never match NULL, `OR: []` matches nothing, `AND: []` and
+ * `NOT: []` match everything.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "compile.h"
+
+static void where_object(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 int alias, const JsonValue *where);
+static void scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
+						  const char *col, const JsonValue *value, bool insensitive);
+
+/* Append "$n" for a new text parameter. */
+static void
+append_text_param(CompileState *cs, StringInfo buf, const char *text)
+{
+	appendStringInfo(buf, "$%d",
+					 add_param(cs, TEXTOID, CStringGetTextDatum(text), false));
+}
+
+/* The column expression of a scalar field: tN."col". */
+static char *
+column_expr(const PrismaField *field, int alias)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_column(&buf, alias, field->column);
+	return buf.data;
+}
+
+/* Is the column of a type that LIKE can take without a cast? */
+static bool
+is_text_column(const PrismaField *field)
+{
+	return field->col_type == TEXTOID || field->col_type == VARCHAROID ||
+		field->col_type == BPCHAROID;
+}
+
+/* A LIKE pattern matching value literally, with % added where asked. */
+static char *
+like_pattern(const char *value, bool any_before, bool any_after)
+{
+	StringInfoData buf;
+	const char *p;
+
+	initStringInfo(&buf);
+	if (any_before)
+		appendStringInfoChar(&buf, '%');
+	for (p = value; *p; p++)
+	{
+		if (*p == '%' || *p == '_' || *p == '\\')
+			appendStringInfoChar(&buf, '\\');
+		appendStringInfoChar(&buf, *p);
+	}
+	if (any_after)
+		appendStringInfoChar(&buf, '%');
+	return buf.data;
+}
+
+/* Append a comparison col <op> $n, lower-cased on both sides if asked. */
+static void
+append_comparison(CompileState *cs, StringInfo buf, const PrismaField *field,
+				  const char *col, const char *op, const JsonValue *value, bool insensitive)
+{
+	int			param = add_value_param(cs, field, field->col_type, value);
+
+	if (insensitive)
+		appendStringInfo(buf, "lower(%s) %s lower($%d)", col, op, param);
+	else
+		appendStringInfo(buf, "%s %s $%d", col, op, param);
+}
+
+/* Append col = ANY($n) / col <> ALL($n) for in and notIn. */
+static void
+append_in(CompileState *cs, StringInfo buf, const PrismaField *field,
+		  const char *col, const JsonValue *list, bool negate, bool insensitive)
+{
+	int			param = add_list_param(cs, field, field->col_type, list);
+
+	if (insensitive)
+		appendStringInfo(buf, "lower(%s) %s (SELECT lower(v) FROM unnest($%d) v)",
+						 col, negate ? "NOT IN" : "IN", param);
+	else
+		appendStringInfo(buf, "%s %s ($%d)", col, negate ? "<> ALL" : "= ANY", param);
+	if (negate && insensitive)
+		appendStringInfo(buf, " AND %s IS NOT NULL", col);
+}
+
+/* Append a LIKE/ILIKE test for contains, startsWith and endsWith. */
+static void
+append_like(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
+			const char *op, const JsonValue *value, bool insensitive)
+{
+	bool		before = strcmp(op, "contains") == 0 || strcmp(op, "endsWith") == 0;
+	bool		after = strcmp(op, "contains") == 0 || strcmp(op, "startsWith") == 0;
+
+	if (field->type != PT_STRING)
+		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
+					  "filter %s is not available on field %s of type %s",
+					  op, field->name, field->type_name);
+	if (value->kind != JV_STRING)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected a string, got %s", json_kind_name(value->kind));
+	appendStringInfo(buf, "%s%s %s ", col, is_text_column(field) ? "" : "::text",
+					 insensitive ? "ILIKE" : "LIKE");
+	append_text_param(cs, buf, like_pattern(value->str, before, after));
+}
+
+/* Filters on scalar lists: has, hasSome, hasEvery, isEmpty, equals. */
+static bool
+list_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
+			  const char *col, const char *op, const JsonValue *value)
+{
+	Oid			elemtype = get_element_type(field->col_type);
+
+	if (strcmp(op, "has") == 0)
+	{
+		if (value->kind == JV_NULL)
+			compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL, "null is not allowed here");
+		appendStringInfo(buf, "$%d = ANY (%s)",
+						 add_value_param(cs, field, elemtype, value), col);
+	}
+	else if (strcmp(op, "hasSome") == 0)
+		appendStringInfo(buf, "%s && $%d", col, add_list_param(cs, field, elemtype, value));
+	else if (strcmp(op, "hasEvery") == 0)
+		appendStringInfo(buf, "%s @> $%d", col, add_list_param(cs, field, elemtype, value));
+	else if (strcmp(op, "isEmpty") == 0)
+	{
+		if (value->kind != JV_BOOL)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected a boolean, got %s", json_kind_name(value->kind));
+		appendStringInfo(buf, value->boolean ? "cardinality(%s) = 0" : "cardinality(%s) > 0", col);
+	}
+	else if (strcmp(op, "equals") == 0)
+	{
+		if (value->kind == JV_NULL)
+			appendStringInfo(buf, "%s IS NULL", col);
+		else
+			appendStringInfo(buf, "%s = $%d", col, add_list_param(cs, field, elemtype, value));
+	}
+	else
+		return false;
+	return true;
+}
+
+/* A JSON value as a jsonb parameter; returns its number. */
+static int
+add_jsonb_param(CompileState *cs, const JsonValue *value)
+{
+	return add_param(cs, JSONBOID,
+					 DirectFunctionCall1(jsonb_in, CStringGetDatum(json_to_text(value))),
+					 false);
+}
+
+/*
+ * Append a Json filter object: equals, not, string_contains,
+ * string_starts_with, string_ends_with, array_contains, array_starts_with,
+ * array_ends_with, all applied to the value at path (array form) when one
+ * is given.  Prisma's null sentinels arrive as the strings "DbNull" (SQL
+ * NULL), "JsonNull" (JSON null) and "AnyNull" (either).
+ */
+static void
+json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
+			const JsonValue *filter)
+{
+	const JsonValue *path = json_get(filter, "path");
+	StringInfoData target;
+	int			terms = 0;
+	int			i;
+
+	initStringInfo(&target);
+	appendStringInfo(&target, "%s%s", col, field->col_type == JSONBOID ? "" : "::jsonb");
+	if (path != NULL)
+	{
+		int			mark = path_push(cs, "path");
+		Datum	   *elems;
+
+		if (path->kind != JV_ARRAY)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "On PostgreSQL a Json path is an array of keys: [\"a\", \"b\"].",
+						  "expected an array of strings, got %s", json_kind_name(path->kind));
+		elems = palloc(sizeof(Datum) * Max(path->n, 1));
+		for (i = 0; i < path->n; i++)
+		{
+			int			m2 = path_push_index(cs, i);
+
+			if (path->items[i]->kind != JV_STRING)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a string, got %s", json_kind_name(path->items[i]->kind));
+			elems[i] = CStringGetTextDatum(path->items[i]->str);
+			path_pop(cs, m2);
+		}
+		path_pop(cs, mark);
+		resetStringInfo(&target);
+		appendStringInfo(&target, "(%s%s #> $%d)", col, field->col_type == JSONBOID ? "" : "::jsonb",
+						 add_param(cs, TEXTARRAYOID,
+								   PointerGetDatum(construct_array(elems, path->n, TEXTOID,
+																   -1, false, TYPALIGN_INT)),
+								   false));
+	}
+
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < filter->n; i++)
+	{
+		const char *op = filter->keys[i];
+		const JsonValue *v = filter->items[i];
+		int			mark;
+
+		if (strcmp(op, "path") == 0)
+			continue;
+		mark = path_push(cs, op);
+		if (terms++ > 0)
+			appendStringInfoString(buf, " AND ");
+		if (strcmp(op, "equals") == 0 || strcmp(op, "not") == 0)
+		{
+			bool		eq = op[0] == 'e';
+
+			if (v->kind == JV_STRING && strcmp(v->str, "DbNull") == 0)
+				appendStringInfo(buf, "%s IS %sNULL", target.data, eq ? "" : "NOT ");
+			else if (v->kind == JV_STRING && strcmp(v->str, "AnyNull") == 0)
+				appendStringInfo(buf, eq ? "(%s IS NULL OR %s = 'null')" :
+								 "(%s IS NOT NULL AND %s <> 'null')", target.data, target.data);
+			else
+			{
+				JsonValue	jnull = {.kind = JV_NULL};
+
+				appendStringInfo(buf, "%s %s $%d", target.data, eq ? "=" : "<>",
+								 add_jsonb_param(cs, v->kind == JV_STRING &&
+												 strcmp(v->str, "JsonNull") == 0 ? &jnull : v));
+			}
+		}
+		else if (strncmp(op, "string_", 7) == 0)
+		{
+			bool		before = strcmp(op, "string_contains") == 0 || strcmp(op, "string_ends_with") == 0;
+			bool		after = strcmp(op, "string_contains") == 0 || strcmp(op, "string_starts_with") == 0;
+
+			if (!before && !after)
+				compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL, "unknown Json filter \"%s\"", op);
+			if (v->kind != JV_STRING)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a string, got %s", json_kind_name(v->kind));
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'string' AND (%s #>> '{}') LIKE ",
+							 target.data, target.data);
+			append_text_param(cs, buf, like_pattern(v->str, before, after));
+			appendStringInfoChar(buf, ')');
+		}
+		else if (strcmp(op, "array_contains") == 0)
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> $%d)",
+							 target.data, target.data, add_jsonb_param(cs, v));
+		else if (strcmp(op, "array_starts_with") == 0 || strcmp(op, "array_ends_with") == 0)
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = $%d)",
+							 target.data, target.data, op[6] == 's' ? 0 : -1,
+							 add_jsonb_param(cs, v));
+		else if (strcmp(op, "lt") == 0 || strcmp(op, "lte") == 0 ||
+				 strcmp(op, "gt") == 0 || strcmp(op, "gte") == 0)
+		{
+			int			param = add_jsonb_param(cs, v);
+
+			/* jsonb orders numbers numerically, strings as text; only like with like */
+			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof($%d) AND %s %s%s $%d)",
+							 target.data, param, target.data, op[0] == 'l' ? "<" : ">",
+							 op[2] == 'e' ? "=" : "", param);
+		}
+		else if (strcmp(op, "mode") == 0)
+			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
+						  "mode is not supported in Json filters");
+		else
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+						  "Json filters are path, equals, not, lt, lte, gt, gte, string_contains, string_starts_with, string_ends_with, array_contains, array_starts_with and array_ends_with.",
+						  "unknown Json filter \"%s\"", op);
+		path_pop(cs, mark);
+	}
+	if (terms == 0)
+		appendStringInfoString(buf, "true");
+	appendStringInfoChar(buf, ')');
+}
+
+/* Append one operator of a scalar filter object. */
+static void
+scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
+				const char *col, const char *op, const JsonValue *value, bool insensitive)
+{
+	static const char *const cmp_ops[][2] = {
+		{"lt", "<"}, {"lte", "<="}, {"gt", ">"}, {"gte", ">="}
+	};
+	int			i;
+
+	if (field->is_list && list_operator(cs, buf, field, col, op, value))
+		return;
+	if (field->is_list)
+		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+					  "Scalar lists take has, hasSome, hasEvery, isEmpty and equals.",
+					  "unknown filter \"%s\" on list field %s", op, field->name);
+	if (strcmp(op, "equals") == 0)
+	{
+		if (value->kind == JV_NULL)
+			appendStringInfo(buf, "%s IS NULL", col);
+		else
+			append_comparison(cs, buf, field, col, "=", value, insensitive);
+		return;
+	}
+	if (strcmp(op, "not") == 0)
+	{
+		if (value->kind == JV_NULL)
+			appendStringInfo(buf, "%s IS NOT NULL", col);
+		else if (value->kind == JV_OBJECT)
+		{
+			appendStringInfoString(buf, "NOT (");
+			scalar_filter(cs, buf, field, col, value, insensitive);
+			appendStringInfoChar(buf, ')');
+		}
+		else
+			append_comparison(cs, buf, field, col, "<>", value, insensitive);
+		return;
+	}
+	if (strcmp(op, "in") == 0 || strcmp(op, "notIn") == 0)
+	{
+		if (field->type == PT_BOOLEAN)
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
+						  "filter %s is not available on field %s of type %s",
+						  op, field->name, field->type_name);
+		append_in(cs, buf, field, col, value, op[0] == 'n', insensitive);
+		return;
+	}
+	for (i = 0; i < lengthof(cmp_ops); i++)
+	{
+		if (strcmp(op, cmp_ops[i][0]) == 0)
+		{
+			if (field->type == PT_BOOLEAN || field->type == PT_BYTES || field->type == PT_ENUM)
+				compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
+							  "filter %s is not available on field %s of type %s",
+							  op, field->name, field->type_name);
+			append_comparison(cs, buf, field, col, cmp_ops[i][1], value, insensitive);
+			return;
+		}
+	}
+	if (strcmp(op, "contains") == 0 || strcmp(op, "startsWith") == 0 ||
+		strcmp(op, "endsWith") == 0)
+	{
+		append_like(cs, buf, field, col, op, value, insensitive);
+		return;
+	}
+	if (strcmp(op, "search") == 0)
+		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
+					  "full-text search filters are not supported");
+	compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+				  "Filters are equals, not, in, notIn, lt, lte, gt, gte, contains, startsWith, endsWith and mode.",
+				  "unknown filter \"%s\" on field %s", op, field->name);
+}
+
+/* Append a scalar filter object ({equals, not, in, ..., mode}) as a conjunction. */
+static void
+scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
+			  const char *col, const JsonValue *value, bool insensitive)
+{
+	const JsonValue *mode = json_get(value, "mode");
+	int			i;
+	int			terms = 0;
+
+	if (mode != NULL)
+	{
+		int			mark = path_push(cs, "mode");
+
+		if (field->type != PT_STRING)
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
+						  "mode is only available on String fields");
+		if (mode->kind != JV_STRING ||
+			(strcmp(mode->str, "insensitive") != 0 && strcmp(mode->str, "default") != 0))
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "mode must be \"default\" or \"insensitive\"");
+		insensitive = strcmp(mode->str, "insensitive") == 0;
+		path_pop(cs, mark);
+	}
+
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < value->n; i++)
+	{
+		int			mark;
+
+		if (strcmp(value->keys[i], "mode") == 0)
+			continue;
+		mark = path_push(cs, value->keys[i]);
+		if (terms++ > 0)
+			appendStringInfoString(buf, " AND ");
+		scalar_operator(cs, buf, field, col, value->keys[i], value->items[i], insensitive);
+		path_pop(cs, mark);
+	}
+	if (terms == 0)
+		appendStringInfoString(buf, "true");
+	appendStringInfoChar(buf, ')');
+}
+
+/* How append_exists tests the related rows. */
+typedef enum ExistsTest
+{
+	EXISTS_WHERE,				/* where is true */
+	EXISTS_NOT_WHERE,			/* NOT where is true (every) */
+	EXISTS_WHERE_NOT_FALSE		/* where is true or unknown (isNot) */
+} ExistsTest;
+
+/* Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test of where>). */
+static void
+append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
+			  const JsonValue *where, ExistsTest test)
+{
+	int			alias = ++cs->next_alias;
+
+	appendStringInfoString(buf, "EXISTS (SELECT 1 ");
+	append_relation_source(cs, buf, rel, parent_alias, alias);
+	if (where != NULL)
+	{
+		appendStringInfoString(buf, test == EXISTS_NOT_WHERE ? " AND NOT " : " AND ");
+		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+		if (test == EXISTS_WHERE_NOT_FALSE)
+			appendStringInfoString(buf, " IS NOT FALSE");
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* Is the object made only of the given keys (and at least one)? */
+static bool
+only_keys(const JsonValue *value, const char *const *keys, int nkeys)
+{
+	int			i;
+
+	if (value->kind != JV_OBJECT || value->n == 0)
+		return false;
+	for (i = 0; i < value->n; i++)
+	{
+		int			k;
+		bool		found = false;
+
+		for (k = 0; k < nkeys; k++)
+			found |= strcmp(value->keys[i], keys[k]) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Append a relation filter: some/every/none on to-many, is/isNot on to-one. */
+static void
+relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+				const JsonValue *value)
+{
+	static const char *const to_many_ops[] = {"some", "every", "none"};
+	static const char *const to_one_ops[] = {"is", "isNot"};
+	bool		to_many = rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY;
+	int			i;
+
+	if (to_many)
+	{
+		if (!only_keys(value, to_many_ops, 3))
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "Filter a to-many relation with {some: ...}, {every: ...} or {none: ...}.",
+						  "invalid filter on to-many relation %s", rel->name);
+	}
+	else if (value->kind == JV_NULL)
+	{
+		/* {author: null}: no related row */
+		appendStringInfoString(buf, "NOT ");
+		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		return;
+	}
+	else if (!only_keys(value, to_one_ops, 2))
+	{
+		/* the direct form: {author: {name: ...}} means is */
+		if (value->kind != JV_OBJECT)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected an object or null, got %s", json_kind_name(value->kind));
+		append_exists(cs, buf, rel, alias, value, EXISTS_WHERE);
+		return;
+	}
+
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < value->n; i++)
+	{
+		const char *op = value->keys[i];
+		const JsonValue *inner = value->items[i];
+		int			mark = path_push(cs, op);
+
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		if (inner->kind != JV_OBJECT && !(inner->kind == JV_NULL && !to_many))
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected an object, got %s", json_kind_name(inner->kind));
+		if (strcmp(op, "some") == 0 || strcmp(op, "is") == 0)
+		{
+			if (inner->kind == JV_NULL)
+				appendStringInfoString(buf, "NOT ");
+			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner, EXISTS_WHERE);
+		}
+		else if (strcmp(op, "none") == 0)
+		{
+			appendStringInfoString(buf, "NOT ");
+			append_exists(cs, buf, rel, alias, inner, EXISTS_WHERE);
+		}
+		else if (strcmp(op, "isNot") == 0)
+		{
+			/*
+			 * Like Prisma's NOT (where) over the joined row: a related row
+			 * for which the filter is unknown (NULL) does not pass either.
+			 */
+			if (inner->kind != JV_NULL)
+				appendStringInfoString(buf, "NOT ");
+			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner,
+						  EXISTS_WHERE_NOT_FALSE);
+		}
+		else					/* every: no related row fails the filter */
+		{
+			appendStringInfoString(buf, "NOT ");
+			append_exists(cs, buf, rel, alias, inner, EXISTS_NOT_WHERE);
+		}
+		path_pop(cs, mark);
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* Append AND/OR/NOT over an object or an array of where objects. */
+static void
+logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+			   const char *op, const JsonValue *value)
+{
+	bool		is_or = strcmp(op, "OR") == 0;
+	bool		is_not = strcmp(op, "NOT") == 0;
+	int			i;
+
+	int			terms = 0;
+
+	/* like Prisma, empty objects are dropped: OR [{}] matches nothing, NOT {} everything */
+	if (value->kind == JV_OBJECT && !is_or)
+	{
+		if (value->n == 0)
+			appendStringInfoString(buf, "true");
+		else
+		{
+			if (is_not)
+				appendStringInfoString(buf, "NOT ");
+			where_object(cs, buf, model, alias, value);
+		}
+		return;
+	}
+	if (value->kind != JV_ARRAY)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  is_or ? "%s takes an array of objects, got %s" :
+					  "%s takes an object or an array of objects, got %s", op,
+					  json_kind_name(value->kind));
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < value->n; i++)
+	{
+		int			mark = path_push_index(cs, i);
+
+		expect_kind(cs, value->items[i], JV_OBJECT);
+		if (value->items[i]->n > 0)
+		{
+			if (terms++ > 0)
+				appendStringInfoString(buf, is_or ? " OR " : " AND ");
+			if (is_not)
+				appendStringInfoString(buf, "NOT ");
+			where_object(cs, buf, model, alias, value->items[i]);
+		}
+		path_pop(cs, mark);
+	}
+	if (terms == 0)
+		appendStringInfoString(buf, is_or ? "false" : "true");
+	appendStringInfoChar(buf, ')');
+}
+
+/* The compound unique (@@id/@@unique) named key, or NULL. */
+static const PrismaUnique *
+find_compound_unique(const PrismaModel *model, const char *key)
+{
+	int			i;
+
+	for (i = 0; i < model->nuniques; i++)
+		if (model->uniques[i].nfields > 1 && strcmp(model->uniques[i].name, key) == 0)
+			return &model->uniques[i];
+	return NULL;
+}
+
+/* Append the equalities of a compound unique: {a_b: {a: 1, b: 2}}. */
+static void
+compound_unique_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+					   const PrismaUnique *u, const JsonValue *value)
+{
+	int			i;
+
+	expect_kind(cs, value, JV_OBJECT);
+	if (value->n != u->nfields)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "%s needs exactly the fields of the unique criterion", u->name);
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < u->nfields; i++)
+	{
+		const PrismaField *field = &model->fields[u->fields[i]];
+		const JsonValue *v = json_get(value, field->name);
+		int			mark = path_push(cs, field->name);
+
+		if (v == NULL)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "missing field %s of unique criterion %s", field->name, u->name);
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		append_comparison(cs, buf, field, column_expr(field, alias), "=", v, false);
+		path_pop(cs, mark);
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* Append the filter of one key of a where object. */
+static void
+where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+		  const char *key, const JsonValue *value)
+{
+	int			f;
+	const PrismaField *field;
+	const PrismaUnique *u;
+
+	if (strcmp(key, "AND") == 0 || strcmp(key, "OR") == 0 || strcmp(key, "NOT") == 0)
+	{
+		logical_filter(cs, buf, model, alias, key, value);
+		return;
+	}
+	f = model_find_field(model, key);
+	if (f < 0)
+	{
+		if ((u = find_compound_unique(model, key)) != NULL)
+		{
+			compound_unique_filter(cs, buf, model, alias, u, value);
+			return;
+		}
+		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+					  "unknown field \"%s\" on model %s", key, model->name);
+	}
+	field = &model->fields[f];
+	if (field->type == PT_RELATION)
+	{
+		relation_filter(cs, buf, field, alias, value);
+		return;
+	}
+	if (value->kind == JV_OBJECT && field->type == PT_JSON)
+		json_filter(cs, buf, field, column_expr(field, alias), value);
+	else if (value->kind == JV_OBJECT)
+		scalar_filter(cs, buf, field, column_expr(field, alias), value, false);
+	else if (value->kind == JV_NULL)
+		appendStringInfo(buf, "%s IS NULL", column_expr(field, alias));
+	else if (field->type == PT_JSON)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "Write {equals: value} to compare a Json field.",
+					  "a Json field takes a filter object");
+	else if (field->is_list)
+		list_operator(cs, buf, field, column_expr(field, alias), "equals", value);
+	else
+		append_comparison(cs, buf, field, column_expr(field, alias), "=", value, false);
+}
+
+/* Append a where object as a conjunction of its keys. */
+static void
+where_object(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+			 const JsonValue *where)
+{
+	int			i;
+
+	if (where->n == 0)
+	{
+		appendStringInfoString(buf, "true");
+		return;
+	}
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < where->n; i++)
+	{
+		int			mark = path_push(cs, where->keys[i]);
+
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		where_key(cs, buf, model, alias, where->keys[i], where->items[i]);
+		path_pop(cs, mark);
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* Append the filter of a where argument (the caller has pushed its path). */
+void
+compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+			  const JsonValue *where)
+{
+	expect_kind(cs, where, JV_OBJECT);
+	where_object(cs, buf, model, alias, where);
+}
+
+/* Does a where object name a unique criterion with a single value? */
+bool
+where_has_unique(const PrismaModel *model, const JsonValue *where)
+{
+	int			i;
+
+	for (i = 0; i < model->nuniques; i++)
+	{
+		const PrismaUnique *u = &model->uniques[i];
+		const JsonValue *v;
+
+		if (u->nfields > 1)
+		{
+			if (json_get(where, u->name) != NULL)
+				return true;
+			continue;
+		}
+		v = json_get(where, model->fields[u->fields[0]].name);
+		if (v != NULL && v->kind != JV_NULL &&
+			(v->kind != JV_OBJECT || json_get(v, "equals") != NULL))
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,25 @@
+/*
+ * prisma_compile.h
+ *		Settings shared by the stages of the extension.
+ */
+#ifndef PRISMA_COMPILE_MAIN_H
+#define PRISMA_COMPILE_MAIN_H
+
+#include "postgres.h"
+
+#include "executor/spi.h"
+
+#include "compile.h"
+
+/* GUCs (prisma_compile.c) */
+extern int	prisma_max_depth;
+extern int	prisma_max_query_size;
+extern int	prisma_plan_cache_size;
+extern bool prisma_jit;
+extern bool prisma_generic_plans;
+
+/* plan_cache.c: the kept plan for a compiled query (inside SPI) */
+extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version);
+extern char *plan_cache_stats_json(void);
+
+#endif							/* PRISMA_COMPILE_MAIN_H */

@@ -1,0 +1,344 @@
+/*
+ * schema_catalog.c
+ *		Check a parsed Prisma schema against the catalog.
+ *
+ * Every model's table, every scalar field's column, every enum's type and
+ * every implicit many-to-many join table is looked up with the current
+ * search_path (or the @@schema given).  Column types must be compatible
+ * with the Prisma type.  All the problems found are collected and raised
+ * in one error, so that a user sees every mismatch at once.  On success the
+ * catalog facts (relid, column type and typmod, enum type oid) are filled
+ * in.  Only catalog lookups are made: no privilege on the tables is needed.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+
+#include "schema.h"
+
+/* the problems found so far */
+typedef struct Problems
+{
+	StringInfoData buf;
+	int			count;
+} Problems;
+
+/* Record one problem (a line of the error detail). */
+static void
+pg_attribute_printf(2, 3)
+add_problem(Problems *pr, const char *fmt,...)
+{
+	if (pr->count > 0)
+		appendStringInfoChar(&pr->buf, '\n');
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+		int			save_len = pr->buf.len;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&pr->buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		pr->buf.len = save_len;
+		pr->buf.data[save_len] = '\0';
+		enlargeStringInfo(&pr->buf, needed);
+	}
+	pr->count++;
+}
+
+/* The oid of a relation in a named schema or on the search_path. */
+static Oid
+lookup_relation(const char *nspname, const char *relname, bool *nsp_missing)
+{
+	*nsp_missing = false;
+	if (nspname != NULL)
+	{
+		Oid			nsp = get_namespace_oid(nspname, true);
+
+		if (!OidIsValid(nsp))
+		{
+			*nsp_missing = true;
+			return InvalidOid;
+		}
+		return get_relname_relid(relname, nsp);
+	}
+	return RelnameGetRelid(relname);
+}
+
+/* Is the relation kind one whose rows can be read? */
+static bool
+readable_relkind(char relkind)
+{
+	return relkind == RELKIND_RELATION || relkind == RELKIND_PARTITIONED_TABLE ||
+		relkind == RELKIND_VIEW || relkind == RELKIND_MATVIEW ||
+		relkind == RELKIND_FOREIGN_TABLE;
+}
+
+/* Is a (base, non-array) column type compatible with a Prisma scalar type? */
+static bool
+type_compatible(PrismaType t, Oid typid, Oid enum_oid)
+{
+	switch (t)
+	{
+		case PT_STRING:
+			if (typid == TEXTOID || typid == VARCHAROID || typid == BPCHAROID ||
+				typid == UUIDOID || typid == XMLOID || typid == INETOID ||
+				typid == CIDROID || typid == NAMEOID)
+				return true;
+			else
+			{
+				HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+				bool		ok = false;
+
+				if (HeapTupleIsValid(tup))
+				{
+					ok = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0;
+					ReleaseSysCache(tup);
+				}
+				return ok;
+			}
+		case PT_INT:
+			return typid == INT4OID || typid == INT2OID || typid == OIDOID;
+		case PT_BIGINT:
+			return typid == INT8OID;
+		case PT_FLOAT:
+			return typid == FLOAT8OID || typid == FLOAT4OID;
+		case PT_DECIMAL:
+			return typid == NUMERICOID || typid == CASHOID;
+		case PT_BOOLEAN:
+			return typid == BOOLOID;
+		case PT_DATETIME:
+			return typid == TIMESTAMPOID || typid == TIMESTAMPTZOID ||
+				typid == DATEOID || typid == TIMEOID || typid == TIMETZOID;
+		case PT_JSON:
+			return typid == JSONOID || typid == JSONBOID;
+		case PT_BYTES:
+			return typid == BYTEAOID;
+		case PT_ENUM:
+			return OidIsValid(enum_oid) && typid == enum_oid;
+		case PT_RELATION:
+			break;
+	}
+	return false;
+}
+
+/* Find an enum of the schema by Prisma name. */
+static PrismaEnum *
+find_enum(PrismaSchema *schema, const char *name)
+{
+	for (int i = 0; i < schema->nenums; i++)
+		if (strcmp(schema->enums[i].name, name) == 0)
+			return &schema->enums[i];
+	return NULL;
+}
+
+/* Resolve every enum's type. */
+static void
+resolve_enums(PrismaSchema *schema, Problems *pr)
+{
+	for (int i = 0; i < schema->nenums; i++)
+	{
+		PrismaEnum *e = &schema->enums[i];
+		Oid			typoid;
+
+		if (e->db_schema != NULL)
+		{
+			Oid			nsp = get_namespace_oid(e->db_schema, true);
+
+			if (!OidIsValid(nsp))
+			{
+				add_problem(pr, "enum %s (line %d): schema \"%s\" does not exist",
+							e->name, e->line, e->db_schema);
+				continue;
+			}
+			typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+									 CStringGetDatum(e->db_name),
+									 ObjectIdGetDatum(nsp));
+		}
+		else
+			typoid = TypenameGetTypid(e->db_name);
+
+		if (!OidIsValid(typoid))
+		{
+			add_problem(pr, "enum %s (line %d): type \"%s\" does not exist",
+						e->name, e->line, e->db_name);
+			continue;
+		}
+		if (get_typtype(typoid) != TYPTYPE_ENUM)
+		{
+			add_problem(pr, "enum %s (line %d): type \"%s\" is not an enum type",
+						e->name, e->line, e->db_name);
+			continue;
+		}
+		for (int v = 0; v < e->nvalues; v++)
+			if (!SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(typoid),
+									   CStringGetDatum(e->values[v])))
+				add_problem(pr, "enum %s (line %d): value \"%s\" is not a label of type \"%s\"",
+							e->name, e->line, e->values[v], e->db_name);
+		e->type_oid = typoid;
+	}
+}
+
+/* Check one scalar field's column and record its type. */
+static void
+resolve_column(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *pr)
+{
+	AttrNumber	attnum = get_attnum(m->relid, f->column);
+	Oid			typid;
+	int32		typmod;
+	Oid			collid;
+	Oid			base;
+	Oid			enum_oid = InvalidOid;
+
+	if (attnum == InvalidAttrNumber)
+	{
+		add_problem(pr, "field %s.%s (line %d): column \"%s\" does not exist in table \"%s\"",
+					m->name, f->name, f->line, f->column, m->table);
+		return;
+	}
+	get_atttypetypmodcoll(m->relid, attnum, &typid, &typmod, &collid);
+
+	if (f->type == PT_ENUM)
+	{
+		PrismaEnum *e = find_enum(schema, f->type_name);
+
+		Assert(e != NULL);
+		enum_oid = e->type_oid;
+		if (!OidIsValid(enum_oid))
+			return;				/* the missing type is already reported */
+	}
+
+	base = typid;
+	if (f->is_list)
+		base = get_element_type(getBaseType(typid));
+	if (OidIsValid(base))
+		base = getBaseType(base);
+
+	if (!OidIsValid(base) || !type_compatible(f->type, base, enum_oid))
+	{
+		add_problem(pr, "field %s.%s (line %d): type %s%s does not match column type %s",
+					m->name, f->name, f->line, f->type_name, f->is_list ? "[]" : "",
+					format_type_with_typemod(typid, typmod));
+		return;
+	}
+	f->col_type = typid;
+	f->col_typmod = typmod;
+}
+
+/* Check the join table of an implicit many-to-many relation. */
+static void
+resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *pr)
+{
+	bool		nsp_missing;
+	Oid			relid = lookup_relation(f->join_schema, f->join_table, &nsp_missing);
+	const char *cols[2] = {"A", "B"};
+
+	if (nsp_missing)
+	{
+		add_problem(pr, "relation %s.%s (line %d): schema \"%s\" does not exist",
+					m->name, f->name, f->line, f->join_schema);
+		return;
+	}
+	if (!OidIsValid(relid) || !readable_relkind(get_rel_relkind(relid)))
+	{
+		add_problem(pr, "relation %s.%s (line %d): join table \"%s\" does not exist",
+					m->name, f->name, f->line, f->join_table);
+		return;
+	}
+	for (int i = 0; i < 2; i++)
+	{
+		/* column A holds ids of the model on the join_local side when it is "A" */
+		bool		is_local = strcmp(cols[i], f->join_local) == 0;
+		PrismaModel *owner = is_local ? m : &schema->models[f->target];
+		PrismaField *id = &owner->fields[owner->id_fields[0]];
+		AttrNumber	attnum = get_attnum(relid, cols[i]);
+		Oid			typid;
+
+		if (attnum == InvalidAttrNumber)
+		{
+			add_problem(pr, "relation %s.%s (line %d): join table \"%s\" has no column \"%s\"",
+						m->name, f->name, f->line, f->join_table, cols[i]);
+			continue;
+		}
+		typid = get_atttype(relid, attnum);
+		if (OidIsValid(id->col_type) && getBaseType(typid) != getBaseType(id->col_type))
+			add_problem(pr, "relation %s.%s (line %d): column \"%s\" of join table \"%s\" has type %s but the id of model %s has type %s",
+						m->name, f->name, f->line, cols[i], f->join_table,
+						format_type_be(typid), owner->name, format_type_be(id->col_type));
+	}
+}
+
+/* Resolve the schema against the catalog; raise every mismatch at once. */
+void
+schema_resolve_catalog(PrismaSchema *schema)
+{
+	Problems	pr;
+
+	initStringInfo(&pr.buf);
+	pr.count = 0;
+
+	resolve_enums(schema, &pr);
+
+	for (int i = 0; i < schema->nmodels; i++)
+	{
+		PrismaModel *m = &schema->models[i];
+		bool		nsp_missing;
+		Oid			relid = lookup_relation(m->db_schema, m->table, &nsp_missing);
+
+		if (nsp_missing)
+		{
+			add_problem(&pr, "model %s (line %d): schema \"%s\" does not exist",
+						m->name, m->line, m->db_schema);
+			continue;
+		}
+		if (!OidIsValid(relid))
+		{
+			add_problem(&pr, "model %s (line %d): table \"%s\" does not exist",
+						m->name, m->line, m->table);
+			continue;
+		}
+		if (!readable_relkind(get_rel_relkind(relid)))
+		{
+			add_problem(&pr, "model %s (line %d): \"%s\" is not a table or view",
+						m->name, m->line, m->table);
+			continue;
+		}
+		m->relid = relid;
+		for (int j = 0; j < m->nfields; j++)
+			if (m->fields[j].type != PT_RELATION)
+				resolve_column(schema, m, &m->fields[j], &pr);
+	}
+
+	/* join tables last: their id column types are known by now */
+	for (int i = 0; i < schema->nmodels; i++)
+	{
+		PrismaModel *m = &schema->models[i];
+
+		for (int j = 0; j < m->nfields; j++)
+		{
+			PrismaField *f = &m->fields[j];
+
+			/* each relation once: from the field whose rows are in column A */
+			if (f->rel_kind == REL_MANY_TO_MANY && strcmp(f->join_local, "A") == 0)
+				resolve_join_table(schema, m, f, &pr);
+		}
+	}
+
+	if (pr.count > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg_plural("schema does not match the database: %d problem",
+							   "schema does not match the database: %d problems",
+							   pr.count, pr.count),
+				 errdetail("%s", pr.buf.data),
+				 errhint("Create the tables as prisma db push would, or correct the schema.")));
+}
