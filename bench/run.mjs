@@ -6,11 +6,11 @@
 // 1. every contender runs every workload once; results are normalized and
 //    compared with Prisma's ("query" strategy); a contender that differs or
 //    fails is reported and not timed on that workload;
-// 2. warm-up, then BENCH_RUNS (>= 7) interleaved runs, medians;
+// 2. warm-up, then BENCH_RUNS (>= 7) interleaved runs, medians, directly and
+//    through a delaying TCP proxy (5 ms round trip), in the same rounds;
 // 3. server-side time of prisma_query's statement and of the hand-written
 //    statements (EXPLAIN (ANALYZE, TIMING OFF) of the prepared statement);
-// 4. the same timings through a delaying TCP proxy (5 ms round trip);
-// 5. peak backend memory for the largest result (VmHWM of the backend).
+// 4. peak backend memory for the largest result (VmHWM of the backend).
 // Connection: the usual PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE.
 // Run: node --import tsx run.mjs   (bench/run.sh sets everything up)
 import pg from "pg";
@@ -29,7 +29,7 @@ import { workloads, pickIds } from "./workloads.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const RUNS = Math.max(7, Number(env.BENCH_RUNS || 9));
-const WARMUP = Number(env.BENCH_WARMUP || 2);
+const WARMUP = Number(env.BENCH_WARMUP || 3);
 const SERVER_RUNS = Number(env.BENCH_SERVER_RUNS || 7);
 const RTT_DELAY_MS = Number(env.BENCH_RTT_DELAY_MS || 2.5);
 const DO_RTT = env.BENCH_RTT !== "0";
@@ -368,6 +368,7 @@ function serverTable(rows) {
 // ------------------------------------------------------------------- main
 
 async function main() {
+  const loadBefore = os.loadavg();
   const admin = new pg.Client({ ...direct, application_name: "bench-admin" });
   await admin.connect();
   const ids = await pickIds(admin);
@@ -394,16 +395,37 @@ async function main() {
     console.log(`checked ${w.name}: ${records} records, ${size} bytes of JSON`);
   }
 
-  // 2. timing, direct
+  // 2. the proxy and a second set of contenders behind it
+  let proxy = null, pc = null, rtt = null;
+  if (DO_RTT) {
+    proxy = await startProxy();
+    const viaProxy = { ...direct, host: "127.0.0.1", port: proxy.port };
+    rtt = { direct: await roundTrip(direct), proxy: await roundTrip(viaProxy) };
+    console.log(`round trip SELECT 1: direct ${fmt(rtt.direct)} ms, through the proxy ${fmt(rtt.proxy)} ms`);
+    pc = await makeContenders(viaProxy, "benchrtt");
+  }
+
+  // 3. timing: direct and round-trip entries interleaved in the same rounds,
+  // so that both tables see the same machine load
+  const rttRows = DO_RTT ? [] : null;
   for (const r of rows) {
     const ok = r.entries.filter((e) => !r.status[e.name]);
-    r.t = await timeWorkload(ok);
-    for (const e of r.entries) if (r.status[e.name]) r.t[e.name] = NaN;
+    const okRtt = DO_RTT ? entriesFor(r.w, pc).filter((e) => !r.status[e.name]).map((e) => ({ ...e, name: `${e.name}@rtt` })) : [];
+    const t = await timeWorkload([...ok, ...okRtt]);
+    r.t = {};
+    const tr = {};
+    for (const e of r.entries) { r.t[e.name] = t[e.name] ?? NaN; tr[e.name] = t[`${e.name}@rtt`] ?? NaN; }
     console.log(`timed ${r.name}: ${ok.map((e) => `${e.name} ${fmt(r.t[e.name])}`).join(", ")}`);
+    if (DO_RTT) {
+      rttRows.push({ ...r, t: tr });
+      console.log(`  with round trip: ${ok.map((e) => `${e.name} ${fmt(tr[e.name])}`).join(", ")}`);
+    }
   }
   for (const c of contenders) await c.close();
+  if (pc) for (const c of pc) await c.close();
+  if (proxy) proxy.child.kill();
 
-  // 3. server-side times
+  // 4. server-side times
   for (const r of rows) {
     r.server = {};
     const doc = JSON.stringify({ model: cap(r.w.model), operation: r.w.op, args: r.w.args });
@@ -416,27 +438,6 @@ async function main() {
   for (const r of rows) {
     const doc = JSON.stringify({ model: cap(r.w.model), operation: r.w.op, args: r.w.args });
     compiled[r.name] = await admin.query(`SELECT prisma_compile($1::json) AS s`, [doc]).then((x) => x.rows[0].s, (e) => `-- fails: ${e.message}`);
-  }
-
-  // 4. with a 5 ms round trip
-  let rttRows = null, rtt = null;
-  if (DO_RTT) {
-    const { port, child } = await startProxy();
-    try {
-      const viaProxy = { ...direct, host: "127.0.0.1", port };
-      rtt = { direct: await roundTrip(direct), proxy: await roundTrip(viaProxy) };
-      console.log(`round trip SELECT 1: direct ${fmt(rtt.direct)} ms, through the proxy ${fmt(rtt.proxy)} ms`);
-      const pc = await makeContenders(viaProxy, "benchrtt");
-      rttRows = [];
-      for (const r of rows) {
-        const ok = entriesFor(r.w, pc).filter((e) => !r.status[e.name]);
-        const t = await timeWorkload(ok);
-        for (const e of r.entries) if (r.status[e.name]) t[e.name] = NaN;
-        rttRows.push({ ...r, t });
-        console.log(`timed (RTT) ${r.name}: ${ok.map((e) => `${e.name} ${fmt(t[e.name])}`).join(", ")}`);
-      }
-      for (const c of pc) await c.close();
-    } finally { child.kill(); }
   }
 
   // 5. memory for the largest result
@@ -453,6 +454,7 @@ async function main() {
   md.push(`Generated by \`${cmd}\` on ${new Date().toISOString()}.`, "");
   md.push("## Setup", "");
   md.push(`- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; client and server on the same machine.`);
+  md.push(`- Load average (1 min) before and after the run: ${loadBefore[0].toFixed(2)}, ${os.loadavg()[0].toFixed(2)}. The machine may be shared with other jobs: compare figures within one table, not across runs.`);
   md.push(`- PostgreSQL: ${version}; prisma_compile ${ext}.`);
   md.push(`- Settings: ${settings.filter((s) => s.name !== "server_version").map((s) => `${s.name}=${s.setting}${s.unit ? " " + s.unit : ""}`).join(", ")}${PG_OPTIONS ? `; connection options \`${PG_OPTIONS}\`` : " (server defaults)"}.`);
   md.push(`- Node.js ${process.version}; prisma ${pkg("prisma")}, @prisma/client ${pkg("@prisma/client")}, @prisma/adapter-pg ${pkg("@prisma/adapter-pg")}, drizzle-orm ${pkg("drizzle-orm")}, pg ${pkg("pg")}.`);
