@@ -25,7 +25,7 @@ CREATE FUNCTION pg_temp.q(model text, op text, args text) RETURNS jsonb LANGUAGE
   SELECT prisma_query(model, op, args::json)::jsonb
 $$;
 
-SELECT plan(81);
+SELECT plan(84);
 
 -- scalar filters ------------------------------------------------------------
 SELECT is(pg_temp.sids('User', '{"where": {"name": "Alice"}}'),
@@ -80,6 +80,12 @@ SELECT is(pg_temp.sids('Post', '{"where": {"tags": {"hasSome": ["news", "t1"]}}}
           ARRAY(SELECT id FROM "Post" WHERE tags && ARRAY['news', 't1'] ORDER BY id), 'list hasSome');
 SELECT is(pg_temp.sids('Post', '{"where": {"tags": {"hasEvery": ["t2", "common"]}}}'),
           ARRAY(SELECT id FROM "Post" WHERE tags @> ARRAY['t2', 'common'] ORDER BY id), 'list hasEvery');
+SELECT is(pg_temp.sids('Post', '{"where": {"tags": {"isEmpty": true}}}'),
+          ARRAY(SELECT id FROM "Post" WHERE cardinality(tags) = 0 ORDER BY id), 'list isEmpty true: not the NULL lists');
+SELECT is(pg_temp.sids('Post', '{"where": {"tags": {"isEmpty": false}}}'),
+          ARRAY(SELECT id FROM "Post" WHERE cardinality(tags) > 0 ORDER BY id), 'list isEmpty false: not the NULL lists');
+SELECT is(pg_temp.sids('User', '{"where": {"name": {"not": {"contains": "e"}}}}'),
+          ARRAY(SELECT id FROM users WHERE strpos(name, 'e') = 0 ORDER BY id), 'not with a nested filter leaves out NULL');
 SELECT is(pg_temp.sids('Post', '{"where": {"metadata": {"path": ["a"], "equals": 1}}}'),
           ARRAY(SELECT id FROM "Post" WHERE metadata #> '{a}' = '1'::jsonb ORDER BY id), 'Json path equals');
 SELECT is(pg_temp.sids('Post', '{"where": {"metadata": {"equals": {"k": "v"}}}}'),
