@@ -342,6 +342,72 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	}
 }
 
+/* Select list "tN.*": every column of the read's rows. */
+static void
+select_all_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
+				   const JsonValue *args, int alias, void *arg)
+{
+	appendStringInfo(buf, "t%d.*", alias);
+}
+
+/* Does a findMany include a to-many relation that is better read set-based? */
+static bool
+has_set_based_relation(const PrismaModel *model, const JsonValue *args)
+{
+	const JsonValue *sel = json_get(args, "select");
+	int			i;
+
+	if (sel == NULL || sel->kind != JV_OBJECT)
+		sel = json_get(args, "include");
+	if (sel == NULL || sel->kind != JV_OBJECT)
+		return false;
+	for (i = 0; i < sel->n; i++)
+	{
+		int			f = model_find_field(model, sel->keys[i]);
+		const JsonValue *v = sel->items[i];
+		const PrismaField *rel;
+
+		if (f < 0 || (v->kind == JV_BOOL && !v->boolean))
+			continue;
+		rel = &model->fields[f];
+		if ((rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY) &&
+			rel->nkeys == 1 && (v->kind != JV_OBJECT ||
+								(!json_get(v, "take") && !json_get(v, "skip") &&
+								 !json_get(v, "cursor") && !json_get(v, "distinct"))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Compile a findMany whose to-many relations are read set-based: the parent
+ * rows (filtered, ordered, paged) in a materialized CTE "p", each such
+ * relation's children for all parents at once, grouped by parent and joined
+ * back, the result in the parents' order:
+ *
+ *   WITH p AS MATERIALIZED (SELECT t1.* FROM ... LIMIT $n)
+ *   SELECT prisma_agg(r1) FROM (SELECT t1.a AS a, COALESCE(c2.v, '[]') AS rel
+ *       FROM p t1 LEFT JOIN (...) c2 ON ... ORDER BY <order>) r1
+ */
+static void
+compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
+				  const JsonValue *args)
+{
+	StringInfoData joins;
+	int			alias = cs->next_alias + 1;	/* the alias compile_rows takes */
+	List	   *order;
+
+	initStringInfo(&joins);
+	appendStringInfoString(sql, "WITH __prisma_parents AS MATERIALIZED (");
+	compile_rows(cs, sql, model, args, READ_MANY, NULL, 0, select_all_columns, NULL);
+	appendStringInfo(sql, ") SELECT prisma_agg(r%d) FROM (SELECT ", alias);
+	append_selection(cs, sql, model, args, alias, &joins);
+	appendStringInfo(sql, " FROM __prisma_parents t%d%s", alias, joins.data);
+	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
+	append_order(sql, order, false, NULL);
+	appendStringInfo(sql, ") r%d", alias);
+}
+
 /* Compile one operation on a model with its arguments (args may be NULL). */
 CompiledQuery *
 compile_operation(const PrismaSchema *schema, const char *model_name, const char *operation,
@@ -417,9 +483,14 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 		}
 	}
 
-	appendStringInfo(&sql, "SELECT %s(r1) FROM (", kind == READ_MANY ? "prisma_agg" : "prisma_row");
-	compile_rows(&cs, &sql, model, args, kind, NULL, 0, append_selection, NULL);
-	appendStringInfoString(&sql, ") r1");
+	if (kind == READ_MANY && has_set_based_relation(model, args))
+		compile_set_based(&cs, &sql, model, args);
+	else
+	{
+		appendStringInfo(&sql, "SELECT %s(r1) FROM (", kind == READ_MANY ? "prisma_agg" : "prisma_row");
+		compile_rows(&cs, &sql, model, args, kind, NULL, 0, append_selection, NULL);
+		appendStringInfoString(&sql, ") r1");
+	}
 	q->shape = kind == READ_MANY ? RESULT_VALUE : or_throw ? RESULT_ROW_OR_THROW : RESULT_ROW;
 
 done:

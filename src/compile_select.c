@@ -208,8 +208,115 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
+ * Can a to-many relation be read set-based: for all parents at once, no
+ * per-parent paging, a single-column key?
+ */
+static bool
+relation_is_set_based(const PrismaField *rel, const JsonValue *args)
+{
+	static const char *const per_parent[] = {"take", "skip", "cursor", "distinct", NULL};
+	const char *const *a;
+
+	if (!is_to_many(rel) || rel->nkeys != 1)
+		return false;
+	for (a = per_parent; *a; a++)
+		if (json_get(args, *a) != NULL)
+			return false;
+	return true;
+}
+
+/*
+ * Append a to-many relation read for every parent row of the CTE "p" at once
+ * (DESIGN §5: one scan of the children of all parents instead of one probe
+ * per parent): the select list gets the grouped JSON, joins gets
+ *
+ *   LEFT JOIN (SELECT r."__k", prisma_agg(r) AS v FROM (SELECT <key> AS "__k",
+ *              <child columns> FROM <children of p> ORDER BY "__k", <order>) r
+ *              GROUP BY r."__k") cN ON cN."__k" = tP.<key>
+ *
+ * The children come sorted by key and order, so each group aggregates in
+ * order without a sort per group.  Join tables are probed with
+ * = ANY(ARRAY(parent keys)) (a bitmap scan of their index); plain foreign
+ * keys with IN (parent keys), leaving the planner a hash semi-join when the
+ * key has no index.
+ */
+static void
+append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
+						  const JsonValue *args, int parent_alias, StringInfo joins)
+{
+	const PrismaModel *target = &cs->schema->models[rel->target];
+	int			alias = ++cs->next_alias;
+	List	   *order;
+	ListCell   *lc;
+	const JsonValue *where = json_get(args, "where");
+
+	if (args != NULL)
+	{
+		expect_kind(cs, args, JV_OBJECT);
+		check_arg_names(cs, args, to_many_args, "a to-many relation");
+	}
+	if (++cs->depth > prisma_max_depth)
+		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+					  "Raise prisma_compile.max_depth to allow deeper nesting.",
+					  "relations are nested more than %d levels deep", prisma_max_depth);
+	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
+
+	appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d) AS v FROM (SELECT ",
+					 alias, alias);
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+		appendStringInfo(joins, "j%d.%s", alias, quote_identifier(rel->join_local));
+	else
+		append_column(joins, alias, rel->remote_cols[0]);
+	appendStringInfoString(joins, " AS \"__k\", ");
+	append_selection(cs, joins, target, args, alias, NULL);
+	appendStringInfoString(joins, " FROM ");
+	append_table(joins, target);
+	appendStringInfo(joins, " t%d", alias);
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+	{
+		appendStringInfoString(joins, " JOIN ");
+		if (rel->join_schema)
+			appendStringInfo(joins, "%s.", quote_identifier(rel->join_schema));
+		appendStringInfo(joins, "%s j%d ON j%d.%s = ", quote_identifier(rel->join_table),
+						 alias, alias, quote_identifier(rel->join_remote));
+		append_column(joins, alias, rel->remote_cols[0]);
+		appendStringInfo(joins, " WHERE j%d.%s = ANY (ARRAY(SELECT p.%s FROM __prisma_parents p))", alias,
+						 quote_identifier(rel->join_local), quote_identifier(rel->local_cols[0]));
+	}
+	else
+	{
+		appendStringInfoString(joins, " WHERE ");
+		append_column(joins, alias, rel->remote_cols[0]);
+		appendStringInfo(joins, " IN (SELECT p.%s FROM __prisma_parents p)", quote_identifier(rel->local_cols[0]));
+	}
+	if (where)
+	{
+		int			mark = path_push(cs, "where");
+
+		appendStringInfoString(joins, " AND ");
+		compile_where(cs, joins, target, alias, where);
+		path_pop(cs, mark);
+	}
+	appendStringInfoString(joins, " ORDER BY 1");
+	foreach(lc, order)
+	{
+		OrderItem  *item = lfirst(lc);
+
+		appendStringInfo(joins, ", %s %s NULLS %s", item->expr, item->desc ? "DESC" : "ASC",
+						 item->nulls_first ? "FIRST" : "LAST");
+	}
+	appendStringInfo(joins, ") r%d GROUP BY r%d.\"__k\") c%d ON c%d.\"__k\" = ",
+					 alias, alias, alias, alias);
+	append_column(joins, parent_alias, rel->local_cols[0]);
+	appendStringInfo(buf, "COALESCE(c%d.v, '[]'::json)", alias);
+	cs->depth--;
+}
+
+/*
  * Append the select list of a read: the selected scalar columns and the
  * included relations, in the model's field order, named by field names.
+ * With arg (a StringInfo for joins), to-many relations that allow it are
+ * read set-based over the CTE "p" of the parent rows.
  */
 void
 append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
@@ -288,7 +395,11 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		path_push(cs, field->name);
 		if (ncols++ > 0)
 			appendStringInfoString(buf, ", ");
-		append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias);
+		if (arg != NULL && relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
+			append_relation_set_based(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL,
+									  alias, (StringInfo) arg);
+		else
+			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias);
 		appendStringInfo(buf, " AS %s", quote_identifier(field->name));
 		path_pop(cs, mark);
 	}

@@ -61,6 +61,13 @@ plan_cache_flush(void)
 	plan_count = 0;
 }
 
+/* Drop every kept plan now (a new schema was loaded in this backend). */
+void
+plan_cache_reset(void)
+{
+	plan_cache_flush();
+}
+
 /* Create the hash table and its context. */
 static void
 plan_cache_init(void)

@@ -24,6 +24,7 @@ int			prisma_max_query_size = 1024;
 int			prisma_plan_cache_size = 256;
 bool		prisma_jit = false;
 bool		prisma_generic_plans = true;
+int			prisma_work_mem = 65536;
 
 PG_FUNCTION_INFO_V1(prisma_query);
 PG_FUNCTION_INFO_V1(prisma_query_unpacked);
@@ -61,6 +62,11 @@ _PG_init(void)
 							 "Off lets PostgreSQL plan the first executions for their values.",
 							 &prisma_generic_plans, true,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("prisma_compile.work_mem",
+							"work_mem for the compiled statements (0: the session's).",
+							"Set-based reads sort the children of all parents at once.",
+							&prisma_work_mem, 65536, 0, MAX_KILOBYTES,
+							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("prisma_compile");
 }
 
@@ -101,6 +107,9 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 	if (!prisma_jit)
 		(void) set_config_option("jit", "off", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
+	if (prisma_work_mem > 0)
+		(void) set_config_option("work_mem", psprintf("%d", prisma_work_mem), PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 
 	plan = plan_cache_get(q, schema_version);
 	ret = SPI_execute_plan(plan, q->param_values, nulls, false, 0);

@@ -17,9 +17,11 @@ extern int	prisma_max_query_size;
 extern int	prisma_plan_cache_size;
 extern bool prisma_jit;
 extern bool prisma_generic_plans;
+extern int	prisma_work_mem;
 
 /* plan_cache.c: the kept plan for a compiled query (inside SPI) */
 extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version);
 extern char *plan_cache_stats_json(void);
+extern void plan_cache_reset(void);
 
 #endif							/* PRISMA_COMPILE_MAIN_H */

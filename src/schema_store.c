@@ -30,6 +30,7 @@
 #include "utils/timestamp.h"
 
 #include "schema.h"
+#include "prisma_compile.h"
 
 PG_FUNCTION_INFO_V1(prisma_load_schema);
 
@@ -279,6 +280,7 @@ prisma_load_schema(PG_FUNCTION_ARGS)
 	/* every backend drops its copy; this one at once */
 	CacheInvalidateRelcacheByRelid(loaded_schema_relid());
 	schema_stale = true;
+	plan_cache_reset();			/* other backends drop theirs on next use */
 
 	PG_RETURN_TEXT_P(cstring_to_text(summary));
 }
