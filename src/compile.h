@@ -92,6 +92,8 @@ extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel
 							 const JsonValue *args, int alias, void *arg);
 
 /* compile_order.c */
+extern void parse_sort_order(CompileState *cs, const PrismaField *field, const JsonValue *v,
+							 OrderItem *item);
 extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
 						 int alias, bool order_by_default);
 extern void append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix);

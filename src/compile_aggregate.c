@@ -105,33 +105,6 @@ static const char *const group_by_args[] = {
 	"_count", "_avg", "_sum", "_min", "_max", NULL
 };
 
-/* Raise an error for any key of args not in allowed. */
-static void
-check_args(CompileState *cs, const JsonValue *args, const char *const *allowed,
-		   const char *operation)
-{
-	int			i;
-
-	for (i = 0; i < args->n; i++)
-	{
-		const char *const *a;
-		StringInfoData list;
-
-		for (a = allowed; *a; a++)
-			if (strcmp(*a, args->keys[i]) == 0)
-				break;
-		if (*a)
-			continue;
-		initStringInfo(&list);
-		for (a = allowed; *a; a++)
-			appendStringInfo(&list, "%s%s", a == allowed ? "" : ", ", *a);
-		path_push(cs, args->keys[i]);
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-					  psprintf("Arguments of %s are %s.", operation, list.data),
-					  "unknown argument \"%s\"", args->keys[i]);
-	}
-}
-
 /* The argument named key, with null taken as absent. */
 static const JsonValue *
 get_arg(const JsonValue *args, const char *key)
@@ -759,48 +732,6 @@ compile_having(CompileState *cs, StringInfo buf, AggQuery *q, const JsonValue *h
 	path_pop(cs, mark);
 }
 
-/* Parse the sort order of one orderBy entry: "asc"/"desc", or {sort, nulls}. */
-static void
-parse_sort(CompileState *cs, OrderItem *item, const JsonValue *v, const PrismaField *field)
-{
-	const JsonValue *sort = v;
-	const JsonValue *nulls = NULL;
-
-	if (v->kind == JV_OBJECT && field != NULL)
-	{
-		int			i;
-
-		for (i = 0; i < v->n; i++)
-			if (strcmp(v->keys[i], "sort") != 0 && strcmp(v->keys[i], "nulls") != 0)
-				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-							  "unknown key \"%s\": expected sort and nulls", v->keys[i]);
-		sort = json_get(v, "sort");
-		nulls = json_get(v, "nulls");
-		if (sort == NULL)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "sort is missing");
-	}
-	if (sort->kind != JV_STRING || (strcmp(sort->str, "asc") != 0 && strcmp(sort->str, "desc") != 0))
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "sort order must be \"asc\" or \"desc\"");
-	item->desc = strcmp(sort->str, "desc") == 0;
-	item->nulls_first = item->desc; /* PostgreSQL's default */
-	if (nulls != NULL)
-	{
-		int			mark = path_push(cs, "nulls");
-
-		if (nulls->kind != JV_STRING ||
-			(strcmp(nulls->str, "first") != 0 && strcmp(nulls->str, "last") != 0))
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "nulls must be \"first\" or \"last\"");
-		if (!field->is_optional)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "nulls applies only to optional fields.",
-						  "field %s is required and has no nulls to place", field->name);
-		item->nulls_first = strcmp(nulls->str, "first") == 0;
-		path_pop(cs, mark);
-	}
-}
-
 /* Parse one groupBy orderBy object: {field: sort} or {_sum: {field: sort}}. */
 static OrderItem *
 group_order_item(CompileState *cs, AggQuery *q, const JsonValue *obj, int k)
@@ -827,7 +758,7 @@ group_order_item(CompileState *cs, AggQuery *q, const JsonValue *obj, int k)
 						  "%s in orderBy takes exactly one field, got %d", obj->keys[0], inner->n);
 		path_push(cs, inner->keys[0]);
 		f = agg_field(cs, q->model, kind, inner->keys[0]);
-		parse_sort(cs, item, inner->items[0], NULL);
+		parse_sort_order(cs, NULL, inner->items[0], item);
 		item->expr = psprintf("t%d.\"__a%d\"", k, agg_column(q, kind, f));
 	}
 	else
@@ -843,7 +774,7 @@ group_order_item(CompileState *cs, AggQuery *q, const JsonValue *obj, int k)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
 						  "Every field used in orderBy must be in by, or ordered through an aggregate such as {_sum: {field: \"asc\"}}.",
 						  "field %s is not in by", obj->keys[0]);
-		parse_sort(cs, item, obj->items[0], &q->model->fields[f]);
+		parse_sort_order(cs, &q->model->fields[f], obj->items[0], item);
 		item->expr = psprintf("t%d.\"__b%d\"", k, b);
 	}
 	path_pop(cs, mark);
@@ -1016,19 +947,19 @@ compile_aggregate(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	if (strcmp(operation, "count") == 0)
 	{
 		if (args)
-			check_args(cs, args, count_args, operation);
+			check_arg_names(cs, args, count_args, operation);
 		compile_count(cs, sql, &q, args);
 	}
 	else if (strcmp(operation, "aggregate") == 0)
 	{
 		if (args)
-			check_args(cs, args, aggregate_args, operation);
+			check_arg_names(cs, args, aggregate_args, operation);
 		compile_plain_aggregate(cs, sql, &q, args);
 	}
 	else
 	{
 		if (args)
-			check_args(cs, args, group_by_args, operation);
+			check_arg_names(cs, args, group_by_args, operation);
 		compile_group_by(cs, sql, &q, args);
 	}
 	return RESULT_VALUE;

@@ -18,15 +18,17 @@
 static OrderItem *parse_order_item(CompileState *cs, const PrismaModel *model,
 								   const JsonValue *obj, int alias);
 
-/* Parse a sort direction: "asc"/"desc" or {sort, nulls} (nulls if allowed). */
-static void
-parse_direction(CompileState *cs, const PrismaField *field, const JsonValue *v,
-				OrderItem *item, bool allow_nulls)
+/*
+ * Parse a sort order: "asc"/"desc", or for a scalar field {sort, nulls}
+ * (nulls only on optional fields).  field is NULL for aggregates and _count.
+ */
+void
+parse_sort_order(CompileState *cs, const PrismaField *field, const JsonValue *v, OrderItem *item)
 {
 	const JsonValue *sort = v;
 	const JsonValue *nulls = NULL;
 
-	if (v->kind == JV_OBJECT)
+	if (v->kind == JV_OBJECT && field != NULL)
 	{
 		int			i;
 
@@ -52,11 +54,10 @@ parse_direction(CompileState *cs, const PrismaField *field, const JsonValue *v,
 			(strcmp(nulls->str, "first") != 0 && strcmp(nulls->str, "last") != 0))
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 						  "nulls must be \"first\" or \"last\"");
-		if (!allow_nulls || field == NULL || !field->is_optional)
+		if (!field->is_optional)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
 						  "nulls applies only to optional fields.",
-						  "field %s is required and has no nulls to place",
-						  field ? field->name : "_count");
+						  "field %s is required and has no nulls to place", field->name);
 		item->nulls_first = strcmp(nulls->str, "first") == 0;
 		path_pop(cs, mark);
 	}
@@ -86,7 +87,7 @@ parse_relation_order(CompileState *cs, const PrismaField *rel, const JsonValue *
 						  "invalid order on to-many relation %s", rel->name);
 		mark = path_push(cs, "_count");
 		item = palloc0(sizeof(OrderItem));
-		parse_direction(cs, NULL, v->items[0], item, false);
+		parse_sort_order(cs, NULL, v->items[0], item);
 		path_pop(cs, mark);
 		appendStringInfoString(&e, "(SELECT count(*) ");
 		append_relation_source(cs, &e, rel, alias, inner);
@@ -137,7 +138,7 @@ parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *ob
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 						  "cannot order by list field %s", field->name);
 		item = palloc0(sizeof(OrderItem));
-		parse_direction(cs, field, obj->items[0], item, true);
+		parse_sort_order(cs, field, obj->items[0], item);
 		initStringInfo(&e);
 		append_column(&e, alias, field->column);
 		item->expr = e.data;
