@@ -225,13 +225,16 @@ async function serverTime(admin, name, text, values) {
   await admin.query(`PREPARE ${name} AS ${text}`);
   const args = values.length ? `(${values.map((v) => admin.escapeLiteral(String(v))).join(", ")})` : "";
   const ts = [];
+  let jit = false;
   for (let i = 0; i < SERVER_RUNS + 1; i++) {
     const res = await admin.query(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) EXECUTE ${name}${args}`);
     const plan = res.rows[0]["QUERY PLAN"][0];
     if (i > 0) ts.push(plan["Planning Time"] + plan["Execution Time"]);
+    if (plan.JIT && plan.JIT.Functions > 0) jit = true;
   }
   await admin.query(`DEALLOCATE ${name}`);
-  return median(ts);
+  const ms = median(ts);
+  return jit ? Object.assign(new Number(ms), { jit: true }) : ms;
 }
 
 // ------------------------------------------------------------------- memory
@@ -343,7 +346,7 @@ function table(rows, title) {
 function variantsTable(rows, title) {
   const lines = [`### ${title}`, "", "| workload | variant | median ms (end to end) | server ms |", "|---|---|--:|--:|"];
   for (const r of rows) for (const n of Object.keys(r.t).filter((n) => n.startsWith("SQL "))) {
-    lines.push(`| ${r.name} | ${n.slice(4)} | ${r.status[n] ? "differs" : fmt(r.t[n])} | ${fmt(r.server?.[n])} |`);
+    lines.push(`| ${r.name} | ${n.slice(4)} | ${r.status[n] ? "differs" : fmt(r.t[n])} | ${fmt(+r.server?.[n])}${r.server?.[n]?.jit ? " (JIT)" : ""} |`);
   }
   return lines.join("\n") + "\n";
 }
@@ -353,15 +356,15 @@ function serverTable(rows) {
     "| workload | prisma_query ms | best SQL returning one json value, ms (variant) | ratio | best SQL of any shape, ms (variant) |", "|---|--:|--:|--:|--:|"];
   for (const r of rows) {
     if (!r.server) continue;
-    const sqlNames = Object.keys(r.server).filter((n) => n.startsWith("SQL ") && Number.isFinite(r.server[n]))
+    const sqlNames = Object.keys(r.server).filter((n) => n.startsWith("SQL ") && Number.isFinite(+r.server[n]))
       .sort((a, b) => r.server[a] - r.server[b]);
     const best = sqlNames[0];
     const bestJson = sqlNames.find((n) => r.w.sql[n.slice(4)].shape === "json");
     const pqt = r.server.prisma_query;
-    const cell = (n) => (n ? `${fmt(r.server[n])} (${n.slice(4)})` : "-");
-    lines.push(`| ${r.name} | ${fmt(pqt)} | ${cell(bestJson)} | ${Number.isFinite(pqt) && bestJson ? (pqt / r.server[bestJson]).toFixed(2) + "x" : "-"} | ${cell(best)} |`);
+    const cell = (n) => (n ? `${fmt(+r.server[n])}${r.server[n].jit ? " (JIT)" : ""} (${n.slice(4)})` : "-");
+    lines.push(`| ${r.name} | ${fmt(+pqt)}${pqt?.jit ? " (JIT)" : ""} | ${cell(bestJson)} | ${Number.isFinite(+pqt) && bestJson ? (pqt / +r.server[bestJson]).toFixed(2) + "x" : "-"} | ${cell(best)} |`);
   }
-  lines.push("", "Median of Planning Time + Execution Time from EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) of the prepared statement (`SELECT prisma_query($1::json)` for prisma_query), warm. The ratio compares like with like: statements that build the whole result as one json value in the server (EXPLAIN does not run the output functions of returned rows, so row-returning statements look cheaper than they are).", "");
+  lines.push("", "Median of Planning Time + Execution Time from EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) of the prepared statement (`SELECT prisma_query($1::json)` for prisma_query), warm; \"(JIT)\" marks a statement whose outer plan was JIT-compiled (prisma_query's inner statement is not visible to EXPLAIN). The ratio compares like with like: statements that build the whole result as one json value in the server (EXPLAIN does not run the output functions of returned rows, so row-returning statements look cheaper than they are).", "");
   return lines.join("\n");
 }
 
