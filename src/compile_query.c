@@ -120,20 +120,27 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 	int			i;
 
 	appendStringInfoString(buf, "FROM ");
-	append_table(buf, target);
-	appendStringInfo(buf, " t%d", alias);
 	if (rel->rel_kind == REL_MANY_TO_MANY)
 	{
-		appendStringInfoString(buf, " JOIN ");
+		/*
+		 * The join table first: with it leading, the planner probes its
+		 * index per parent row (a nested-loop semi-join that stops at the
+		 * first match) where the other order made it merge all links.
+		 */
 		if (rel->join_schema)
 			appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
-		appendStringInfo(buf, "%s j%d ON j%d.%s = ", quote_identifier(rel->join_table),
-						 alias, alias, quote_identifier(rel->join_remote));
+		appendStringInfo(buf, "%s j%d JOIN ", quote_identifier(rel->join_table), alias);
+		append_table(buf, target);
+		appendStringInfo(buf, " t%d ON ", alias);
 		append_column(buf, alias, rel->remote_cols[0]);
-		appendStringInfo(buf, " WHERE j%d.%s = ", alias, quote_identifier(rel->join_local));
+		appendStringInfo(buf, " = j%d.%s WHERE j%d.%s = ", alias,
+						 quote_identifier(rel->join_remote), alias,
+						 quote_identifier(rel->join_local));
 		append_column(buf, parent_alias, rel->local_cols[0]);
 		return;
 	}
+	append_table(buf, target);
+	appendStringInfo(buf, " t%d", alias);
 	appendStringInfoString(buf, " WHERE ");
 	for (i = 0; i < rel->nkeys; i++)
 	{
