@@ -486,6 +486,8 @@ async function main() {
   md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak.", "");
   const problems = rows.flatMap((r) => Object.entries(r.status).filter(([, s]) => s).map(([n, s]) => `- ${r.name}: ${n} ${s}`));
   md.push("### Contenders not timed", "", problems.length ? problems.join("\n") : "None: every contender returned the same records on every workload.", "");
+  const targets = path.join(here, "TARGETS.md");
+  if (fs.existsSync(targets)) md.push(fs.readFileSync(targets, "utf8"));
   md.push("### SQL compiled by prisma_compile", "");
   for (const [n, s] of Object.entries(compiled)) md.push(`${n}:`, "", "```sql", String(s), "```", "");
   const text = md.join("\n");
