@@ -80,6 +80,9 @@ typedef enum ReadKind
 typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaModel *model,
 							  const JsonValue *args, int alias, void *arg);
 
+/* The CTE of the parent rows in a set-based read (compile_query.c). */
+#define PARENTS_CTE "__prisma_parents"
+
 /* compile_query.c */
 extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, ReadKind kind, const PrismaField *via,
@@ -107,6 +110,9 @@ extern void append_table(StringInfo buf, const PrismaModel *model);
 extern void append_column(StringInfo buf, int alias, const char *column);
 extern void append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 								   int parent_alias, int alias);
+extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
+extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
+									   int alias, const char *parents);
 
 /* compile_where.c */
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,

@@ -109,47 +109,84 @@ append_column(StringInfo buf, int alias, const char *column)
 }
 
 /*
- * Append "FROM <target> tA [JOIN <join table> jA ...] WHERE <link>": the
- * rows of rel's target that belong to the parent row tP.
+ * Append "FROM <target> tA", with the join table jA first for a
+ * many-to-many relation: with it leading, the planner probes its index per
+ * parent row (a nested-loop semi-join that stops at the first match) where
+ * the other order made it merge all links.
  */
-void
-append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
-					   int parent_alias, int alias)
+static void
+append_relation_from(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
-	int			i;
 
 	appendStringInfoString(buf, "FROM ");
 	if (rel->rel_kind == REL_MANY_TO_MANY)
 	{
-		/*
-		 * The join table first: with it leading, the planner probes its
-		 * index per parent row (a nested-loop semi-join that stops at the
-		 * first match) where the other order made it merge all links.
-		 */
 		if (rel->join_schema)
 			appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
 		appendStringInfo(buf, "%s j%d JOIN ", quote_identifier(rel->join_table), alias);
 		append_table(buf, target);
 		appendStringInfo(buf, " t%d ON ", alias);
 		append_column(buf, alias, rel->remote_cols[0]);
-		appendStringInfo(buf, " = j%d.%s WHERE j%d.%s = ", alias,
-						 quote_identifier(rel->join_remote), alias,
-						 quote_identifier(rel->join_local));
-		append_column(buf, parent_alias, rel->local_cols[0]);
+		appendStringInfo(buf, " = j%d.%s", alias, quote_identifier(rel->join_remote));
 		return;
 	}
 	append_table(buf, target);
 	appendStringInfo(buf, " t%d", alias);
+}
+
+/* Append the column of rel's rows that holds the parent's key (i-th part). */
+void
+append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i)
+{
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+		appendStringInfo(buf, "j%d.%s", alias, quote_identifier(rel->join_local));
+	else
+		append_column(buf, alias, rel->remote_cols[i]);
+}
+
+/*
+ * Append "FROM <target> tA ... WHERE <link>": the rows of rel's target that
+ * belong to the parent row tP.
+ */
+void
+append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					   int parent_alias, int alias)
+{
+	int			i;
+
+	append_relation_from(cs, buf, rel, alias);
 	appendStringInfoString(buf, " WHERE ");
 	for (i = 0; i < rel->nkeys; i++)
 	{
 		if (i > 0)
 			appendStringInfoString(buf, " AND ");
-		append_column(buf, alias, rel->remote_cols[i]);
+		append_relation_key(buf, rel, alias, i);
 		appendStringInfoString(buf, " = ");
 		append_column(buf, parent_alias, rel->local_cols[i]);
 	}
+}
+
+/*
+ * Append "FROM <target> tA ... WHERE <key> IN <parents>": the rows of a
+ * single-key relation for every parent row of the CTE parents at once.
+ * Join tables are probed with = ANY(ARRAY(keys)), one bitmap scan of their
+ * index; a plain foreign key with IN (keys), which leaves the planner a hash
+ * semi-join when the key has no index.
+ */
+void
+append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
+						   int alias, const char *parents)
+{
+	const char *key = quote_identifier(rel->local_cols[0]);
+
+	append_relation_from(cs, buf, rel, alias);
+	appendStringInfoString(buf, " WHERE ");
+	append_relation_key(buf, rel, alias, 0);
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+		appendStringInfo(buf, " = ANY (ARRAY(SELECT p.%s FROM %s p))", key, parents);
+	else
+		appendStringInfo(buf, " IN (SELECT p.%s FROM %s p)", key, parents);
 }
 
 /* Raise an error for any key of args not in allowed. */
@@ -405,11 +442,11 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	List	   *order;
 
 	initStringInfo(&joins);
-	appendStringInfoString(sql, "WITH __prisma_parents AS MATERIALIZED (");
+	appendStringInfoString(sql, "WITH " PARENTS_CTE " AS MATERIALIZED (");
 	compile_rows(cs, sql, model, args, READ_MANY, NULL, 0, select_all_columns, NULL);
 	appendStringInfo(sql, ") SELECT prisma_agg(r%d) FROM (SELECT ", alias);
 	append_selection(cs, sql, model, args, alias, &joins);
-	appendStringInfo(sql, " FROM __prisma_parents t%d%s", alias, joins.data);
+	appendStringInfo(sql, " FROM " PARENTS_CTE " t%d%s", alias, joins.data);
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
 	append_order(sql, order, false, NULL);
 	appendStringInfo(sql, ") r%d", alias);

@@ -79,6 +79,25 @@ is_to_many(const PrismaField *rel)
 	return rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY;
 }
 
+/* Check a relation's arguments and count one more level of nesting. */
+static void
+enter_relation(CompileState *cs, const PrismaField *rel, const JsonValue *args)
+{
+	bool		to_many = is_to_many(rel);
+
+	if (++cs->depth > prisma_max_depth)
+		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+					  "Raise prisma_compile.max_depth to allow deeper nesting.",
+					  "relations are nested more than %d levels deep", prisma_max_depth);
+	if (args != NULL)
+	{
+		expect_kind(cs, args, JV_OBJECT);
+		check_arg_names(cs, args,
+						to_many ? to_many_args : rel->is_optional ? optional_to_one_args : to_one_args,
+						to_many ? "a to-many relation" : "a to-one relation");
+	}
+}
+
 /* Append (SELECT count(*) ...) of the rows of rel for parent tP, filtered. */
 static void
 append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -187,17 +206,7 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 	bool		to_many = is_to_many(rel);
 	int			alias;
 
-	if (++cs->depth > prisma_max_depth)
-		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
-					  "Raise prisma_compile.max_depth to allow deeper nesting.",
-					  "relations are nested more than %d levels deep", prisma_max_depth);
-	if (args != NULL)
-	{
-		expect_kind(cs, args, JV_OBJECT);
-		check_arg_names(cs, args,
-						to_many ? to_many_args : rel->is_optional ? optional_to_one_args : to_one_args,
-						to_many ? "a to-many relation" : "a to-one relation");
-	}
+	enter_relation(cs, rel, args);
 	alias = cs->next_alias + 1;	/* the alias compile_rows will take */
 	appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
 					 to_many ? "prisma_agg" : "prisma_row", alias);
@@ -235,10 +244,7 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
  *              GROUP BY r."__k") cN ON cN."__k" = tP.<key>
  *
  * The children come sorted by key and order, so each group aggregates in
- * order without a sort per group.  Join tables are probed with
- * = ANY(ARRAY(parent keys)) (a bitmap scan of their index); plain foreign
- * keys with IN (parent keys), leaving the planner a hash semi-join when the
- * key has no index.
+ * order without a sort per group.
  */
 static void
 append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -250,45 +256,16 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	ListCell   *lc;
 	const JsonValue *where = json_get(args, "where");
 
-	if (args != NULL)
-	{
-		expect_kind(cs, args, JV_OBJECT);
-		check_arg_names(cs, args, to_many_args, "a to-many relation");
-	}
-	if (++cs->depth > prisma_max_depth)
-		compile_error(cs, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
-					  "Raise prisma_compile.max_depth to allow deeper nesting.",
-					  "relations are nested more than %d levels deep", prisma_max_depth);
+	enter_relation(cs, rel, args);
 	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 
 	appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d) AS v FROM (SELECT ",
 					 alias, alias);
-	if (rel->rel_kind == REL_MANY_TO_MANY)
-		appendStringInfo(joins, "j%d.%s", alias, quote_identifier(rel->join_local));
-	else
-		append_column(joins, alias, rel->remote_cols[0]);
+	append_relation_key(joins, rel, alias, 0);
 	appendStringInfoString(joins, " AS \"__k\", ");
 	append_selection(cs, joins, target, args, alias, NULL);
-	appendStringInfoString(joins, " FROM ");
-	append_table(joins, target);
-	appendStringInfo(joins, " t%d", alias);
-	if (rel->rel_kind == REL_MANY_TO_MANY)
-	{
-		appendStringInfoString(joins, " JOIN ");
-		if (rel->join_schema)
-			appendStringInfo(joins, "%s.", quote_identifier(rel->join_schema));
-		appendStringInfo(joins, "%s j%d ON j%d.%s = ", quote_identifier(rel->join_table),
-						 alias, alias, quote_identifier(rel->join_remote));
-		append_column(joins, alias, rel->remote_cols[0]);
-		appendStringInfo(joins, " WHERE j%d.%s = ANY (ARRAY(SELECT p.%s FROM __prisma_parents p))", alias,
-						 quote_identifier(rel->join_local), quote_identifier(rel->local_cols[0]));
-	}
-	else
-	{
-		appendStringInfoString(joins, " WHERE ");
-		append_column(joins, alias, rel->remote_cols[0]);
-		appendStringInfo(joins, " IN (SELECT p.%s FROM __prisma_parents p)", quote_identifier(rel->local_cols[0]));
-	}
+	appendStringInfoChar(joins, ' ');
+	append_relation_source_set(cs, joins, rel, alias, PARENTS_CTE);
 	if (where)
 	{
 		int			mark = path_push(cs, "where");
