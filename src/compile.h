@@ -95,6 +95,9 @@ extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel
 							 const JsonValue *args, int alias, void *arg);
 
 /* compile_order.c */
+typedef OrderItem *(*OrderItemFn) (CompileState *cs, const JsonValue *obj, void *arg);
+extern List *parse_order_list(CompileState *cs, const JsonValue *orderBy, OrderItemFn item_fn,
+							  void *arg);
 extern void parse_sort_order(CompileState *cs, const PrismaField *field, const JsonValue *v,
 							 OrderItem *item);
 extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,

@@ -91,6 +91,7 @@ typedef struct AggQuery
 	bool		group;			/* groupBy: aggregate tN's columns, not s's */
 	int			table_alias;	/* groupBy: tN of the table */
 	List	   *stand_in;		/* PrismaField *: having's stand-in fields */
+	int			order_alias;	/* groupBy: the alias orderBy terms refer to */
 } AggQuery;
 
 static const char *const count_args[] = {
@@ -781,31 +782,24 @@ group_order_item(CompileState *cs, AggQuery *q, const JsonValue *obj, int k)
 	return item;
 }
 
+/* group_order_item as an OrderItemFn over the query in arg. */
+static OrderItem *
+group_order_entry(CompileState *cs, const JsonValue *obj, void *arg)
+{
+	AggQuery   *q = arg;
+
+	return group_order_item(cs, q, obj, q->order_alias);
+}
+
 /* The ORDER BY of groupBy: orderBy as given, then the by fields. */
 static List *
 group_order(CompileState *cs, AggQuery *q, const JsonValue *orderBy, int k)
 {
-	List	   *items = NIL;
+	List	   *items;
 	int			i;
 
-	if (orderBy != NULL)
-	{
-		int			mark = path_push(cs, "orderBy");
-
-		if (orderBy->kind == JV_ARRAY)
-		{
-			for (i = 0; i < orderBy->n; i++)
-			{
-				int			m2 = path_push_index(cs, i);
-
-				items = lappend(items, group_order_item(cs, q, orderBy->items[i], k));
-				path_pop(cs, m2);
-			}
-		}
-		else
-			items = lappend(items, group_order_item(cs, q, orderBy, k));
-		path_pop(cs, mark);
-	}
+	q->order_alias = k;
+	items = parse_order_list(cs, orderBy, group_order_entry, q);
 	/* groups come in by order, so that results never depend on the plan */
 	for (i = 0; i < q->nby; i++)
 	{

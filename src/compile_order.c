@@ -147,6 +147,49 @@ parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *ob
 	return item;
 }
 
+/* Parse an orderBy argument, an object or an array of them, item by item. */
+List *
+parse_order_list(CompileState *cs, const JsonValue *orderBy, OrderItemFn item_fn, void *arg)
+{
+	List	   *items = NIL;
+	int			mark;
+	int			i;
+
+	if (orderBy == NULL)
+		return NIL;
+	mark = path_push(cs, "orderBy");
+	if (orderBy->kind == JV_ARRAY)
+	{
+		for (i = 0; i < orderBy->n; i++)
+		{
+			int			m2 = path_push_index(cs, i);
+
+			items = lappend(items, item_fn(cs, orderBy->items[i], arg));
+			path_pop(cs, m2);
+		}
+	}
+	else
+		items = lappend(items, item_fn(cs, orderBy, arg));
+	path_pop(cs, mark);
+	return items;
+}
+
+/* What parse_read_order_item needs besides the object. */
+typedef struct ReadOrderArg
+{
+	const PrismaModel *model;
+	int			alias;
+} ReadOrderArg;
+
+/* parse_order_item as an OrderItemFn. */
+static OrderItem *
+parse_read_order_item(CompileState *cs, const JsonValue *obj, void *arg)
+{
+	ReadOrderArg *a = arg;
+
+	return parse_order_item(cs, a->model, obj, a->alias);
+}
+
 /*
  * The ORDER BY terms of a read: orderBy as given, then the primary key to
  * break ties (so results never depend on physical order).  With no orderBy,
@@ -156,27 +199,10 @@ List *
 parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy,
 			int alias, bool order_by_default)
 {
-	List	   *items = NIL;
+	ReadOrderArg arg = {model, alias};
+	List	   *items = parse_order_list(cs, orderBy, parse_read_order_item, &arg);
 	int			i;
 
-	if (orderBy != NULL)
-	{
-		int			mark = path_push(cs, "orderBy");
-
-		if (orderBy->kind == JV_ARRAY)
-		{
-			for (i = 0; i < orderBy->n; i++)
-			{
-				int			m2 = path_push_index(cs, i);
-
-				items = lappend(items, parse_order_item(cs, model, orderBy->items[i], alias));
-				path_pop(cs, m2);
-			}
-		}
-		else
-			items = lappend(items, parse_order_item(cs, model, orderBy, alias));
-		path_pop(cs, mark);
-	}
 	if (items == NIL && !order_by_default)
 		return NIL;
 	for (i = 0; i < model->nid; i++)
