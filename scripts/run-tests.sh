@@ -41,4 +41,5 @@ if [ -x regress/conformance/run.sh ]; then
 fi
 
 echo "$passed passed, $failed failed"
+[ -n "${SUMMARY_FILE:-}" ] && echo "$passed passed, $failed failed" > "$SUMMARY_FILE"
 [ "$failed" -eq 0 ]

@@ -7,4 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 make -s clean >/dev/null
 make -s >/dev/null && make -s install >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
-exec pg_virtualenv -t bash scripts/run-tests.sh
+summary=$(mktemp)
+pg_virtualenv -t env SUMMARY_FILE="$summary" bash scripts/run-tests.sh
+status=$?
+# the totals last, after pg_virtualenv's own messages
+line=$(cat "$summary" 2>/dev/null); rm -f "$summary"
+echo "${line:-0 passed, 1 failed}"
+[ $status -eq 0 ] && [ -n "$line" ]
