@@ -58,6 +58,12 @@ SELECT ids('Post', '{"where": {"metadata": {"path": ["deep", "deeper", "deepest"
 -- an optional to-one include may be filtered: no match gives null
 SELECT prisma_query('User', 'findMany', '{"where": {"id": {"in": [1, 2, 5]}}, "select": {"id": true, "profile": {"where": {"bio": {"not": null}}, "select": {"bio": true}}}}');
 
+-- a to-one filter is unknown when there is no related row (Prisma's LEFT JOIN):
+-- NOT of it does not match users without a profile; isNot matches them
+SELECT ids('User', '{"where": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"where": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"where": {"NOT": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
+
 -- empty filter objects are dropped, as Prisma drops them
 SELECT ids('Category', '{"where": {"OR": [{}]}}');
 SELECT ids('Category', '{"where": {"OR": [{}, {"id": 2}]}}');

@@ -407,8 +407,7 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 typedef enum ExistsTest
 {
 	EXISTS_WHERE,				/* where is true */
-	EXISTS_NOT_WHERE,			/* NOT where is true (every) */
-	EXISTS_WHERE_NOT_FALSE		/* where is true or unknown (isNot) */
+	EXISTS_NOT_WHERE			/* NOT where is true (every) */
 } ExistsTest;
 
 /* Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test of where>). */
@@ -424,8 +423,6 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	{
 		appendStringInfoString(buf, test == EXISTS_NOT_WHERE ? " AND NOT " : " AND ");
 		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
-		if (test == EXISTS_WHERE_NOT_FALSE)
-			appendStringInfoString(buf, " IS NOT FALSE");
 	}
 	appendStringInfoChar(buf, ')');
 }
@@ -451,40 +448,101 @@ only_keys(const JsonValue *value, const char *const *keys, int nkeys)
 	return true;
 }
 
-/* Append a relation filter: some/every/none on to-many, is/isNot on to-one. */
+/*
+ * Append the value of a filter on the related row of a to-one relation:
+ * (SELECT <where> FROM <target> WHERE <link>), true or false for the row,
+ * null when there is none.  This is Prisma's filter over a LEFT JOIN: a
+ * missing row makes the filter unknown, so NOT of it does not match either.
+ */
 static void
-relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
-				const JsonValue *value)
+append_to_one_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
+				   const JsonValue *where)
 {
-	static const char *const to_many_ops[] = {"some", "every", "none"};
+	int			alias = ++cs->next_alias;
+
+	appendStringInfoString(buf, "(SELECT ");
+	compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+	appendStringInfoChar(buf, ' ');
+	append_relation_source(cs, buf, rel, parent_alias, alias);
+	appendStringInfoChar(buf, ')');
+}
+
+/* Append a to-one filter: is, isNot, the direct form and null. */
+static void
+to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+			  const JsonValue *value)
+{
 	static const char *const to_one_ops[] = {"is", "isNot"};
-	bool		to_many = rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY;
 	int			i;
 
-	if (to_many)
-	{
-		if (!only_keys(value, to_many_ops, 3))
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "Filter a to-many relation with {some: ...}, {every: ...} or {none: ...}.",
-						  "invalid filter on to-many relation %s", rel->name);
-	}
-	else if (value->kind == JV_NULL)
+	if (value->kind == JV_NULL)
 	{
 		/* {author: null}: no related row */
 		appendStringInfoString(buf, "NOT ");
 		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
 		return;
 	}
-	else if (!only_keys(value, to_one_ops, 2))
+	if (value->kind != JV_OBJECT)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected an object or null, got %s", json_kind_name(value->kind));
+	if (!only_keys(value, to_one_ops, 2))
 	{
 		/* the direct form: {author: {name: ...}} means is */
-		if (value->kind != JV_OBJECT)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "expected an object or null, got %s", json_kind_name(value->kind));
-		append_exists(cs, buf, rel, alias, value, EXISTS_WHERE);
+		append_to_one_test(cs, buf, rel, alias, value);
 		return;
 	}
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < value->n; i++)
+	{
+		const JsonValue *inner = value->items[i];
+		bool		is = strcmp(value->keys[i], "is") == 0;
+		int			mark = path_push(cs, value->keys[i]);
 
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		if (inner->kind == JV_NULL)
+		{
+			/* is: null, no related row; isNot: null, one */
+			if (is)
+				appendStringInfoString(buf, "NOT ");
+			append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		}
+		else if (inner->kind != JV_OBJECT)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected an object or null, got %s", json_kind_name(inner->kind));
+		else if (is)
+			append_to_one_test(cs, buf, rel, alias, inner);
+		else
+		{
+			/* isNot: NOT the filter over the related row, or no related row */
+			appendStringInfoString(buf, "(NOT ");
+			append_to_one_test(cs, buf, rel, alias, inner);
+			appendStringInfoString(buf, " OR NOT ");
+			append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+			appendStringInfoChar(buf, ')');
+		}
+		path_pop(cs, mark);
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/* Append a relation filter: some/every/none on to-many, is/isNot on to-one. */
+static void
+relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+				const JsonValue *value)
+{
+	static const char *const to_many_ops[] = {"some", "every", "none"};
+	int			i;
+
+	if (rel->rel_kind != REL_TO_MANY && rel->rel_kind != REL_MANY_TO_MANY)
+	{
+		to_one_filter(cs, buf, rel, alias, value);
+		return;
+	}
+	if (!only_keys(value, to_many_ops, 3))
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "Filter a to-many relation with {some: ...}, {every: ...} or {none: ...}.",
+					  "invalid filter on to-many relation %s", rel->name);
 	appendStringInfoChar(buf, '(');
 	for (i = 0; i < value->n; i++)
 	{
@@ -494,30 +552,13 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 
 		if (i > 0)
 			appendStringInfoString(buf, " AND ");
-		if (inner->kind != JV_OBJECT && !(inner->kind == JV_NULL && !to_many))
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "expected an object, got %s", json_kind_name(inner->kind));
-		if (strcmp(op, "some") == 0 || strcmp(op, "is") == 0)
-		{
-			if (inner->kind == JV_NULL)
-				appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner, EXISTS_WHERE);
-		}
+		expect_kind(cs, inner, JV_OBJECT);
+		if (strcmp(op, "some") == 0)
+			append_exists(cs, buf, rel, alias, inner, EXISTS_WHERE);
 		else if (strcmp(op, "none") == 0)
 		{
 			appendStringInfoString(buf, "NOT ");
 			append_exists(cs, buf, rel, alias, inner, EXISTS_WHERE);
-		}
-		else if (strcmp(op, "isNot") == 0)
-		{
-			/*
-			 * Like Prisma's NOT (where) over the joined row: a related row
-			 * for which the filter is unknown (NULL) does not pass either.
-			 */
-			if (inner->kind != JV_NULL)
-				appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner->kind == JV_NULL ? NULL : inner,
-						  EXISTS_WHERE_NOT_FALSE);
 		}
 		else					/* every: no related row fails the filter */
 		{
