@@ -104,6 +104,8 @@ SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metad
 SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"metadata": {"string_contains": 1}}}}');
 -- list filter on a scalar list
 SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"tags": {"contains": "x"}}}}');
+-- field references
+SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"title": {"equals": {"_ref": "body", "_container": "Post"}}}}}');
 -- full-text search
 SELECT try('{"model": "Post", "operation": "findMany", "args": {"where": {"title": {"search": "x"}}}}');
 -- select and include

@@ -309,10 +309,21 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 	return OidInputFunctionCall(infunc, text, ioparam, -1);
 }
 
+/* Raise "not supported" for a field reference ({"_ref": "field"}) as a value. */
+static void
+reject_field_reference(CompileState *cs, const JsonValue *value)
+{
+	if (value->kind == JV_OBJECT && json_get(value, "_ref") != NULL)
+		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED,
+					  "Compare with a value; field references are not supported yet.",
+					  "field references (prisma.model.fields.x) are not supported");
+}
+
 /* Add one value of field as a parameter of the given type. */
 int
 add_value_param(CompileState *cs, const PrismaField *field, Oid type, const JsonValue *value)
 {
+	reject_field_reference(cs, value);
 	if (value->kind == JV_NULL)
 		compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL,
 					  "null is not allowed here");
@@ -330,6 +341,7 @@ add_list_param(CompileState *cs, const PrismaField *field, Oid elemtype, const J
 	Oid			arraytype = get_array_type(elemtype);
 	int			i;
 
+	reject_field_reference(cs, list);
 	if (list->kind != JV_ARRAY)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "expected an array, got %s", json_kind_name(list->kind));

@@ -356,6 +356,9 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 	if (strcmp(op, "search") == 0)
 		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
 					  "full-text search filters are not supported");
+	if (strcmp(op, "_ref") == 0)
+		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
+					  "field references (prisma.model.fields.x) are not supported");
 	compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
 				  "Filters are equals, not, in, notIn, lt, lte, gt, gte, contains, startsWith, endsWith and mode.",
 				  "unknown filter \"%s\" on field %s", op, field->name);
