@@ -91,6 +91,7 @@ extern void check_arg_names(CompileState *cs, const JsonValue *args,
 							const char *const *allowed, const char *what);
 
 /* compile_select.c */
+extern bool relation_is_set_based(const PrismaField *rel, const JsonValue *args);
 extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 							 const JsonValue *args, int alias, void *arg);
 

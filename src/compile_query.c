@@ -414,10 +414,7 @@ has_set_based_relation(const PrismaModel *model, const JsonValue *args)
 		if (f < 0 || (v->kind == JV_BOOL && !v->boolean))
 			continue;
 		rel = &model->fields[f];
-		if ((rel->rel_kind == REL_TO_MANY || rel->rel_kind == REL_MANY_TO_MANY) &&
-			rel->nkeys == 1 && (v->kind != JV_OBJECT ||
-								(!json_get(v, "take") && !json_get(v, "skip") &&
-								 !json_get(v, "cursor") && !json_get(v, "distinct"))))
+		if (relation_is_set_based(rel, v->kind == JV_OBJECT ? v : NULL))
 			return true;
 	}
 	return false;

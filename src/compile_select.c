@@ -220,7 +220,7 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
  * Can a to-many relation be read set-based: for all parents at once, no
  * per-parent paging, a single-column key?
  */
-static bool
+bool
 relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 {
 	static const char *const per_parent[] = {"take", "skip", "cursor", "distinct", NULL};

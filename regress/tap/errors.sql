@@ -3,13 +3,7 @@
 -- usable (the next query answers, plans are still reused).
 \set QUIET on
 BEGIN;
-CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION IF NOT EXISTS prisma_compile;
-\o /dev/null
-\i regress/fixtures/kitchen_sink.sql
-\set s `cat regress/fixtures/kitchen_sink.prisma`
-SELECT prisma_load_schema(:'s');
-\o
+\i regress/setup_tap.sql
 
 -- a query that must keep working after every error
 CREATE FUNCTION pg_temp.still_works() RETURNS boolean LANGUAGE sql AS $$

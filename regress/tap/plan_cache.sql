@@ -3,13 +3,7 @@
 -- keyed by search_path, bounded by prisma_compile.plan_cache_size.
 \set QUIET on
 BEGIN;
-CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION IF NOT EXISTS prisma_compile;
-\o /dev/null
-\i regress/fixtures/kitchen_sink.sql
-\set s `cat regress/fixtures/kitchen_sink.prisma`
-SELECT prisma_load_schema(:'s');
-\o
+\i regress/setup_tap.sql
 
 -- counters now, counters at the last mark, and the change since
 CREATE TEMP TABLE snap (s jsonb);

@@ -3,13 +3,7 @@
 -- the id lists in result order; nested shapes compare as jsonb.
 \set QUIET on
 BEGIN;
-CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION IF NOT EXISTS prisma_compile;
-\o /dev/null
-\i regress/fixtures/kitchen_sink.sql
-\set s `cat regress/fixtures/kitchen_sink.prisma`
-SELECT prisma_load_schema(:'s');
-\o
+\i regress/setup_tap.sql
 
 -- ids of a findMany result, in result order
 CREATE FUNCTION pg_temp.ids(model text, args text) RETURNS int[] LANGUAGE sql AS $$
