@@ -59,7 +59,38 @@ CREATE AGGREGATE prisma_agg(record) (
 	SFUNC = prisma_agg_transfn,
 	STYPE = internal,
 	FINALFUNC = prisma_agg_finalfn,
-	FINALFUNC_MODIFY = READ_ONLY
+	FINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE
 );
+
+-- The same in ascending key order (nulls last) whatever the input order:
+-- set-based relation reads group children by parent with it, unsorted.
+CREATE FUNCTION prisma_agg_keyed_transfn(internal, record, anyelement) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_transfn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE FUNCTION prisma_agg_keyed_finalfn(internal) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_finalfn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE AGGREGATE prisma_agg(record, anyelement) (
+	SFUNC = prisma_agg_keyed_transfn,
+	STYPE = internal,
+	FINALFUNC = prisma_agg_keyed_finalfn,
+	FINALFUNC_MODIFY = SHAREABLE,
+	PARALLEL = SAFE
+);
+
+-- key = ANY(keys), with planner support: the selectivity comes from the
+-- estimated size of keys (an ARRAY(subquery) of parent keys) and the index
+-- condition is key = ANY(keys).  Used by set-based relation reads.
+CREATE FUNCTION prisma_key_in_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_key_in_support'
+	LANGUAGE C STRICT;
+
+CREATE FUNCTION prisma_key_in(key anyelement, keys anyarray) RETURNS bool
+	AS 'MODULE_PATHNAME', 'prisma_key_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT prisma_key_in_support;
 
 REVOKE ALL ON FUNCTION prisma_load_schema(text) FROM PUBLIC;

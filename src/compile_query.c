@@ -170,9 +170,11 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 /*
  * Append "FROM <target> tA ... WHERE <key> IN <parents>": the rows of a
  * single-key relation for every parent row of the CTE parents at once.
- * Join tables are probed with = ANY(ARRAY(keys)), one bitmap scan of their
- * index; a plain foreign key with IN (keys), which leaves the planner a hash
- * semi-join when the key has no index.
+ * Join tables are probed with prisma_key_in(key, ARRAY(keys)), which the
+ * planner turns into one bitmap scan of their index with a row estimate
+ * from the number of parents (key_set.c); a plain foreign key with
+ * IN (keys), which leaves the planner a hash semi-join when the key has no
+ * index.
  */
 void
 append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -182,11 +184,17 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 
 	append_relation_from(cs, buf, rel, alias);
 	appendStringInfoString(buf, " WHERE ");
-	append_relation_key(buf, rel, alias, 0);
 	if (rel->rel_kind == REL_MANY_TO_MANY)
-		appendStringInfo(buf, " = ANY (ARRAY(SELECT p.%s FROM %s p))", key, parents);
+	{
+		appendStringInfoString(buf, "prisma_key_in(");
+		append_relation_key(buf, rel, alias, 0);
+		appendStringInfo(buf, ", ARRAY(SELECT p.%s FROM %s p))", key, parents);
+	}
 	else
+	{
+		append_relation_key(buf, rel, alias, 0);
 		appendStringInfo(buf, " IN (SELECT p.%s FROM %s p)", key, parents);
+	}
 }
 
 /* Raise an error for any key of args not in allowed. */

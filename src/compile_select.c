@@ -244,7 +244,10 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
  *              GROUP BY r."__k") cN ON cN."__k" = tP.<key>
  *
  * The children come sorted by key and order, so each group aggregates in
- * order without a sort per group.
+ * order without a sort per group.  In the default order (a single-column
+ * primary key, no orderBy) they come unsorted, as "__s" their key, and
+ * prisma_agg(r, r."__s") puts each group in key order itself: the planner
+ * may then group with a hash table or sort on the parent key alone.
  */
 static void
 append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -256,13 +259,24 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	ListCell   *lc;
 	const JsonValue *where = json_get(args, "where");
 
+	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1;
+
 	enter_relation(cs, rel, args);
 	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 
-	appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d) AS v FROM (SELECT ",
-					 alias, alias);
+	if (keyed)
+		appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d, r%d.\"__s\") AS v"
+						 " FROM (SELECT ", alias, alias, alias);
+	else
+		appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d) AS v FROM (SELECT ",
+						 alias, alias);
 	append_relation_key(joins, rel, alias, 0);
 	appendStringInfoString(joins, " AS \"__k\", ");
+	if (keyed)
+	{
+		append_column(joins, alias, target->fields[target->id_fields[0]].column);
+		appendStringInfoString(joins, " AS \"__s\", ");
+	}
 	append_selection(cs, joins, target, args, alias, NULL);
 	appendStringInfoChar(joins, ' ');
 	append_relation_source_set(cs, joins, rel, alias, PARENTS_CTE);
@@ -274,13 +288,16 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 		compile_where(cs, joins, target, alias, where);
 		path_pop(cs, mark);
 	}
-	appendStringInfoString(joins, " ORDER BY 1");
-	foreach(lc, order)
+	if (!keyed)
 	{
-		OrderItem  *item = lfirst(lc);
+		appendStringInfoString(joins, " ORDER BY 1");
+		foreach(lc, order)
+		{
+			OrderItem  *item = lfirst(lc);
 
-		appendStringInfo(joins, ", %s %s NULLS %s", item->expr, item->desc ? "DESC" : "ASC",
-						 item->nulls_first ? "FIRST" : "LAST");
+			appendStringInfo(joins, ", %s %s NULLS %s", item->expr, item->desc ? "DESC" : "ASC",
+							 item->nulls_first ? "FIRST" : "LAST");
+		}
 	}
 	appendStringInfo(joins, ") r%d GROUP BY r%d.\"__k\") c%d ON c%d.\"__k\" = ",
 					 alias, alias, alias, alias);

@@ -1,7 +1,7 @@
 /*
  * json_emit.c
- *	  Fast JSON writing of records in Prisma's encoding: prisma_row(record)
- *	  and the prisma_agg(record) aggregate.
+ *	  Fast JSON writing of records in Prisma's encoding: prisma_row(record),
+ *	  and the record writer of the aggregates in json_agg.c.
  *
  * The compiled statements nest these calls to build the whole result as
  * json text.  json_build_object and row_to_json look up every argument's
@@ -52,8 +52,6 @@
 #include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(prisma_row);
-PG_FUNCTION_INFO_V1(prisma_agg_transfn);
-PG_FUNCTION_INFO_V1(prisma_agg_finalfn);
 
 /* How a value of one type is written. */
 typedef enum EmitCategory
@@ -926,6 +924,13 @@ emit_record(StringInfo buf, EmitCache *c, HeapTupleHeader td)
 	buf->data[buf->len] = '\0';
 }
 
+/* Append the record td as a JSON object, with the call site's cache. */
+void
+prisma_emit_record(StringInfo buf, FunctionCallInfo fcinfo, HeapTupleHeader td)
+{
+	emit_record(buf, emit_cache_get(fcinfo, td), td);
+}
+
 /* prisma_row(record): one record as a JSON object. */
 Datum
 prisma_row(PG_FUNCTION_ARGS)
@@ -940,57 +945,4 @@ prisma_row(PG_FUNCTION_ARGS)
 	emit_record(&buf, c, td);
 	SET_VARSIZE(buf.data, buf.len);
 	PG_RETURN_POINTER(buf.data);
-}
-
-/* prisma_agg transition: append one record (or null) to the array text. */
-Datum
-prisma_agg_transfn(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt;
-	StringInfo	state;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "prisma_agg_transfn called in non-aggregate context");
-
-	if (PG_ARGISNULL(0))
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-		state = makeStringInfo();
-		MemoryContextSwitchTo(old);
-		appendStringInfoChar(state, '[');
-	}
-	else
-	{
-		state = (StringInfo) PG_GETARG_POINTER(0);
-		appendStringInfoChar(state, ',');
-	}
-
-	if (PG_ARGISNULL(1))
-		appendBinaryStringInfo(state, "null", 4);
-	else
-	{
-		HeapTupleHeader td = PG_GETARG_HEAPTUPLEHEADER(1);
-
-		emit_record(state, emit_cache_get(fcinfo, td), td);
-	}
-	PG_RETURN_POINTER(state);
-}
-
-/* prisma_agg final: the array text, '[]' over no rows; the state is kept. */
-Datum
-prisma_agg_finalfn(PG_FUNCTION_ARGS)
-{
-	StringInfo	state;
-	text	   *result;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
-
-	state = (StringInfo) PG_GETARG_POINTER(0);
-	result = (text *) palloc(VARHDRSZ + state->len + 1);
-	SET_VARSIZE(result, VARHDRSZ + state->len + 1);
-	memcpy(VARDATA(result), state->data, state->len);
-	VARDATA(result)[state->len] = ']';
-	PG_RETURN_TEXT_P(result);
 }

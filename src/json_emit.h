@@ -2,16 +2,25 @@
  * json_emit.h
  *	  JSON writing helpers of prisma_compile, shared with the other stages.
  *
- * The SQL-callable writers (prisma_row, prisma_agg) live in json_emit.c;
- * this header exposes the string escaper so that every stage writes JSON
- * strings the same way (RFC 8259).
+ * prisma_row lives in json_emit.c, the prisma_agg aggregates in json_agg.c;
+ * this header exposes the record writer to the aggregates and the string
+ * escaper so that every stage writes JSON strings the same way (RFC 8259).
  */
 #ifndef PRISMA_JSON_EMIT_H
 #define PRISMA_JSON_EMIT_H
 
+#include "fmgr.h"
+#include "access/htup.h"
 #include "lib/stringinfo.h"
 
 /* Append s[0..len) to buf as a quoted, escaped JSON string. */
 extern void prisma_json_escape(StringInfo buf, const char *s, int len);
+
+/*
+ * Append the record td as a JSON object; the row type's cache is kept in
+ * fcinfo->flinfo->fn_extra of the calling function.
+ */
+extern void prisma_emit_record(StringInfo buf, FunctionCallInfo fcinfo,
+							   HeapTupleHeader td);
 
 #endif							/* PRISMA_JSON_EMIT_H */

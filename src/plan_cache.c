@@ -118,8 +118,10 @@ plan_prepare(const CompiledQuery *q)
 {
 	SPIPlanPtr	plan;
 
+	/* compiled statements only read: parallel plans are allowed */
 	plan = SPI_prepare_cursor(q->sql, q->nparams, q->param_types,
-							  prisma_generic_plans ? CURSOR_OPT_GENERIC_PLAN : 0);
+							  CURSOR_OPT_PARALLEL_OK |
+							  (prisma_generic_plans ? CURSOR_OPT_GENERIC_PLAN : 0));
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for compiled query: %s",
 			 SPI_result_code_string(SPI_result));

@@ -1,0 +1,250 @@
+/*
+ * key_set.c
+ *	  prisma_key_in(key, keys): the parent-key test of set-based relation
+ *	  reads, and the planner support that makes it cheap.
+ *
+ * The set-based form of a to-many read fetches the children of all parent
+ * rows at once: WHERE <join table key> = ANY(ARRAY(<parent keys>)), one
+ * bitmap scan of the key's index.  Written that way the planner cannot
+ * know how many keys the array will hold (it guesses 10), estimates a few
+ * hundred children where there are tens of thousands, and picks plans for
+ * a few hundred: nested loops of index probes, sorts, no parallel workers.
+ *
+ * prisma_key_in(key, ARRAY(...)) means the same, and its support function
+ * tells the planner two things: the selectivity, from the estimated row
+ * count of the subquery that builds the array (it is planned before the
+ * clause is estimated), and the index condition key = ANY(keys), so the
+ * index is still used exactly as before.  Evaluated as a plain filter (no
+ * usable index) it looks keys up in a hash table built on the first call.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/pathnodes.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/selfuncs.h"
+#include "utils/typcache.h"
+
+PG_FUNCTION_INFO_V1(prisma_key_in);
+PG_FUNCTION_INFO_V1(prisma_key_in_support);
+
+/* Number of keys assumed when the array's size cannot be estimated. */
+#define DEFAULT_KEY_COUNT 10
+
+/* The keys of one array value, in an open-addressing hash table. */
+typedef struct KeySet
+{
+	Datum		array;			/* the array value the table was built from */
+	FmgrInfo   *hashfn;
+	FmgrInfo   *eqfn;
+	Oid			collation;
+	int			mask;			/* slots - 1, slots a power of two */
+	Datum	   *slots;
+	bool	   *used;
+} KeySet;
+
+/* Hash of one key with the type's hash function. */
+static inline uint32
+key_hash(KeySet *ks, Datum key)
+{
+	return DatumGetUInt32(FunctionCall1Coll(ks->hashfn, ks->collation, key));
+}
+
+/* Build the hash table of the non-null elements of array. */
+static KeySet *
+key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
+{
+	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	TypeCacheEntry *tc = lookup_type_cache(elemtype, TYPECACHE_HASH_PROC_FINFO |
+										   TYPECACHE_EQ_OPR_FINFO);
+	ArrayType  *arr = DatumGetArrayTypePCopy(array);
+	KeySet	   *ks = palloc0(sizeof(KeySet));
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int			slots = 16;
+
+	if (!OidIsValid(tc->hash_proc_finfo.fn_oid) || !OidIsValid(tc->eq_opr_finfo.fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FUNCTION),
+				 errmsg("prisma_key_in: type %s has no hash and equality functions",
+						format_type_be(elemtype))));
+	ks->hashfn = &tc->hash_proc_finfo;
+	ks->eqfn = &tc->eq_opr_finfo;
+	ks->collation = PG_GET_COLLATION();
+	deconstruct_array(arr, elemtype, tc->typlen, tc->typbyval, tc->typalign,
+					  &elems, &nulls, &n);
+	while (slots < 2 * n)
+		slots <<= 1;
+	ks->mask = slots - 1;
+	ks->slots = palloc(sizeof(Datum) * slots);
+	ks->used = palloc0(sizeof(bool) * slots);
+	for (int i = 0; i < n; i++)
+	{
+		uint32		h;
+
+		if (nulls[i])
+			continue;
+		h = key_hash(ks, elems[i]) & ks->mask;
+		while (ks->used[h])
+			h = (h + 1) & ks->mask;
+		ks->used[h] = true;
+		ks->slots[h] = elems[i];
+	}
+	ks->array = array;
+	MemoryContextSwitchTo(old);
+	return ks;
+}
+
+/*
+ * prisma_key_in(key, keys): key = ANY(keys) for a non-null key (strict).
+ * The table is built once per call site and array value: the compiler
+ * passes an uncorrelated ARRAY(subquery), computed once per execution.
+ */
+Datum
+prisma_key_in(PG_FUNCTION_ARGS)
+{
+	Datum		key = PG_GETARG_DATUM(0);
+	Datum		array = PG_GETARG_DATUM(1);
+	KeySet	   *ks = (KeySet *) fcinfo->flinfo->fn_extra;
+	uint32		h;
+
+	if (ks == NULL || ks->array != array)
+	{
+		ks = key_set_build(fcinfo, array, get_fn_expr_argtype(fcinfo->flinfo, 0));
+		fcinfo->flinfo->fn_extra = ks;
+	}
+	h = key_hash(ks, key) & ks->mask;
+	while (ks->used[h])
+	{
+		if (DatumGetBool(FunctionCall2Coll(ks->eqfn, ks->collation, ks->slots[h], key)))
+			PG_RETURN_BOOL(true);
+		h = (h + 1) & ks->mask;
+	}
+	PG_RETURN_BOOL(false);
+}
+
+/*
+ * The estimated number of elements of an array argument: a constant's
+ * length, or the row estimate of the initplan (ARRAY(subquery)) that sets
+ * the parameter, searched in this query level and the ones above it.
+ */
+static double
+estimate_key_count(PlannerInfo *root, Node *arg)
+{
+	if (IsA(arg, Const))
+	{
+		Const	   *c = (Const *) arg;
+		ArrayType  *arr;
+
+		if (c->constisnull)
+			return 0;
+		arr = DatumGetArrayTypeP(c->constvalue);
+		return ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	}
+	if (IsA(arg, Param) && ((Param *) arg)->paramkind == PARAM_EXEC)
+	{
+		int			paramid = ((Param *) arg)->paramid;
+
+		for (PlannerInfo *r = root; r != NULL; r = r->parent_root)
+		{
+			ListCell   *lc;
+
+			foreach(lc, r->init_plans)
+			{
+				SubPlan    *sp = lfirst_node(SubPlan, lc);
+
+				if (list_member_int(sp->setParam, paramid))
+				{
+					Plan	   *plan = planner_subplan_get_plan(r, sp);
+
+					return Max(plan->plan_rows, 1);
+				}
+			}
+		}
+	}
+	return DEFAULT_KEY_COUNT;
+}
+
+/* Selectivity of key IN keys: keys estimated / distinct values of key. */
+static Selectivity
+key_in_selectivity(SupportRequestSelectivity *req)
+{
+	Node	   *key = linitial(req->args);
+	Node	   *keys = lsecond(req->args);
+	VariableStatData vardata;
+	bool		isdefault;
+	double		ndistinct;
+	double		nkeys;
+
+	examine_variable(req->root, key, req->varRelid, &vardata);
+	ndistinct = get_variable_numdistinct(&vardata, &isdefault);
+	ReleaseVariableStats(vardata);
+	nkeys = estimate_key_count(req->root, keys);
+	return Min(1.0, nkeys / Max(ndistinct, 1.0));
+}
+
+/*
+ * The index condition key = ANY(keys) for a btree index on key, using the
+ * equality operator of the index's operator family; exact, not lossy.
+ */
+static List *
+key_in_index_condition(SupportRequestIndexCondition *req)
+{
+	FuncExpr   *fexpr = (FuncExpr *) req->node;
+	Node	   *key = linitial(fexpr->args);
+	Node	   *keys = lsecond(fexpr->args);
+	Oid			keytype = exprType(key);
+	Oid			opno;
+	ScalarArrayOpExpr *saop;
+
+	if (req->indexarg != 0 || req->index->relam != BTREE_AM_OID)
+		return NIL;
+	opno = get_opfamily_member(req->opfamily, keytype, keytype, BTEqualStrategyNumber);
+	if (!OidIsValid(opno))
+		return NIL;
+
+	saop = makeNode(ScalarArrayOpExpr);
+	saop->opno = opno;
+	saop->opfuncid = get_opcode(opno);
+	saop->hashfuncid = InvalidOid;
+	saop->negfuncid = InvalidOid;
+	saop->useOr = true;
+	saop->inputcollid = fexpr->inputcollid;
+	saop->args = list_make2(copyObject(key), copyObject(keys));
+	saop->location = -1;
+	req->lossy = false;
+	return list_make1(saop);
+}
+
+/* Planner support of prisma_key_in: selectivity and index condition. */
+Datum
+prisma_key_in_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestSelectivity))
+	{
+		SupportRequestSelectivity *req = (SupportRequestSelectivity *) rawreq;
+
+		if (req->is_join)
+			PG_RETURN_POINTER(NULL);
+		req->selectivity = key_in_selectivity(req);
+		PG_RETURN_POINTER(req);
+	}
+	if (IsA(rawreq, SupportRequestIndexCondition))
+	{
+		SupportRequestIndexCondition *req = (SupportRequestIndexCondition *) rawreq;
+
+		PG_RETURN_POINTER(key_in_index_condition(req));
+	}
+	PG_RETURN_POINTER(NULL);
+}
