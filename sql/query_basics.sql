@@ -45,4 +45,7 @@ SELECT prisma_query('Category', 'findFirst', '{"relationLoadStrategy": "join", "
 
 -- prisma_compile shows the statement; values are parameters
 SELECT prisma_compile('{"model": "Category", "operation": "findMany", "args": {"where": {"name": {"startsWith": "Te"}}, "take": 5, "select": {"id": true, "posts": {"select": {"title": true}}}}}');
+-- without a small take, to-many relations are read for all parents at once
+-- (set-based), and to-one relations inside them as joins
+SELECT prisma_compile('{"model": "Category", "operation": "findMany", "args": {"where": {"name": {"startsWith": "Te"}}, "select": {"id": true, "posts": {"select": {"title": true, "editor": {"select": {"name": true}}}}}}}');
 ROLLBACK;

@@ -30,6 +30,11 @@ SELECT prisma_query('{"model": "Comment", "operation": "findMany", "args": {"whe
 
 -- a nested to-one takes select, include and omit only
 SELECT prisma_query('{"model": "Post", "operation": "findFirst", "args": {"select": {"author": {"where": {"id": 1}}}}}');
+-- set-based (no take): to-one relations of the children as joins, null
+-- where the optional relation has no row; children in primary-key order
+SELECT prisma_query('{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "select": {"id": true, "posts": {"select": {"id": true, "editor": {"select": {"id": true}}, "author": {"select": {"name": true}}}}}}}');
+SELECT prisma_query('{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "take": 101, "select": {"id": true, "posts": {"select": {"id": true, "editor": {"select": {"id": true}}, "author": {"select": {"name": true}}}}}}}')::text
+     = prisma_query('{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "take": 100, "select": {"id": true, "posts": {"select": {"id": true, "editor": {"select": {"id": true}}, "author": {"select": {"name": true}}}}}}}')::text AS same_both_ways;
 -- nesting deeper than prisma_compile.max_depth
 SET LOCAL prisma_compile.max_depth = 2;
 SELECT prisma_query('{"model": "User", "operation": "findFirst", "args": {"select": {"manager": {"select": {"manager": {"select": {"manager": true}}}}}}}');

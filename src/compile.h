@@ -41,6 +41,7 @@ typedef struct CompiledQuery
 	bool	   *param_nulls;
 	ResultShape shape;
 	const char *model_name;		/* for "No <Model> found" */
+	bool		plan_per_values;	/* a set-based read: planned for its values */
 } CompiledQuery;
 
 /* State of one compilation. */
@@ -83,6 +84,18 @@ typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaMode
 /* The CTE of the parent rows in a set-based read (compile_query.c). */
 #define PARENTS_CTE "__prisma_parents"
 
+/*
+ * The arg of append_selection for a read without per-row paging (LIMIT),
+ * whose FROM takes joins: to-one relations become LEFT JOIN LATERAL
+ * subqueries there, which the planner can turn into hash joins; with
+ * set_based, to-many relations are read set-based over PARENTS_CTE.
+ */
+typedef struct SelectJoins
+{
+	StringInfo	joins;			/* appended after the read's FROM item */
+	bool		set_based;
+} SelectJoins;
+
 /* compile_query.c */
 extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, ReadKind kind, const PrismaField *via,
@@ -116,7 +129,7 @@ extern void append_relation_source(CompileState *cs, StringInfo buf, const Prism
 								   int parent_alias, int alias);
 extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
 extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
-									   int alias, const char *parents);
+									   int alias, const char *joins, const char *parents);
 
 /* compile_where.c */
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,

@@ -168,7 +168,7 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
- * Append "FROM <target> tA ... WHERE <key> IN <parents>": the rows of a
+ * Append "FROM <target> tA <joins> WHERE <key> IN <parents>": the rows of a
  * single-key relation for every parent row of the CTE parents at once.
  * Join tables are probed with prisma_key_in(key, ARRAY(keys)), which the
  * planner turns into one bitmap scan of their index with a row estimate
@@ -178,12 +178,12 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
  */
 void
 append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
-						   int alias, const char *parents)
+						   int alias, const char *joins, const char *parents)
 {
 	const char *key = quote_identifier(rel->local_cols[0]);
 
 	append_relation_from(cs, buf, rel, alias);
-	appendStringInfoString(buf, " WHERE ");
+	appendStringInfo(buf, "%s WHERE ", joins);
 	if (rel->rel_kind == REL_MANY_TO_MANY)
 	{
 		appendStringInfoString(buf, "prisma_key_in(");
@@ -402,12 +402,24 @@ select_all_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	appendStringInfo(buf, "t%d.*", alias);
 }
 
+/*
+ * Up to this many parent rows (a findMany's |take|), relations are read per
+ * parent row: a few index probes each beat one scan for all parents, whose
+ * hash join reads the whole target table.
+ */
+#define SET_BASED_MIN_TAKE 100
+
 /* Does a findMany include a to-many relation that is better read set-based? */
 static bool
 has_set_based_relation(const PrismaModel *model, const JsonValue *args)
 {
 	const JsonValue *sel = json_get(args, "select");
+	const JsonValue *take = json_get(args, "take");
 	int			i;
+
+	if (take != NULL && take->kind == JV_NUMBER &&
+		llabs(strtoll(take->str, NULL, 10)) <= SET_BASED_MIN_TAKE)
+		return false;
 
 	if (sel == NULL || sel->kind != JV_OBJECT)
 		sel = json_get(args, "include");
@@ -443,6 +455,7 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 				  const JsonValue *args)
 {
 	StringInfoData joins;
+	SelectJoins sj = {&joins, true};
 	int			alias = cs->next_alias + 1;	/* the alias compile_rows takes */
 	List	   *order;
 
@@ -450,7 +463,7 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	appendStringInfoString(sql, "WITH " PARENTS_CTE " AS MATERIALIZED (");
 	compile_rows(cs, sql, model, args, READ_MANY, NULL, 0, select_all_columns, NULL);
 	appendStringInfo(sql, ") SELECT prisma_agg(r%d) FROM (SELECT ", alias);
-	append_selection(cs, sql, model, args, alias, &joins);
+	append_selection(cs, sql, model, args, alias, &sj);
 	appendStringInfo(sql, " FROM " PARENTS_CTE " t%d%s", alias, joins.data);
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
 	append_order(sql, order, false, NULL);
@@ -533,7 +546,10 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 	}
 
 	if (kind == READ_MANY && has_set_based_relation(model, args))
+	{
 		compile_set_based(&cs, &sql, model, args);
+		q->plan_per_values = true;
+	}
 	else
 	{
 		appendStringInfo(&sql, "SELECT %s(r1) FROM (", kind == READ_MANY ? "prisma_agg" : "prisma_row");

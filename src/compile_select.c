@@ -197,10 +197,19 @@ append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *mode
 	appendStringInfo(buf, ") c%d)", count_alias);
 }
 
-/* Append a relation as a correlated subquery yielding its JSON. */
+/*
+ * Append a relation as a correlated subquery yielding its JSON; with joins,
+ * a to-one relation as
+ *
+ *   LEFT JOIN LATERAL (SELECT prisma_row(rN) AS v FROM (<row>) rN) oN ON true
+ *
+ * there and oN.v here: the planner pulls that subquery up into a plain left
+ * join (a hash join over many rows) where the scalar subquery is run once
+ * per row.  The planner keeps the JSON null for rows without a match.
+ */
 static void
 append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
-					 const JsonValue *args, int parent_alias)
+					 const JsonValue *args, int parent_alias, StringInfo joins)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	bool		to_many = is_to_many(rel);
@@ -208,11 +217,22 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 
 	enter_relation(cs, rel, args);
 	alias = cs->next_alias + 1;	/* the alias compile_rows will take */
-	appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
-					 to_many ? "prisma_agg" : "prisma_row", alias);
-	compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel, parent_alias,
-				 append_selection, NULL);
-	appendStringInfo(buf, ") r%d)", alias);
+	if (joins != NULL && !to_many)
+	{
+		appendStringInfo(joins, " LEFT JOIN LATERAL (SELECT prisma_row(r%d) AS v FROM (", alias);
+		compile_rows(cs, joins, target, args, READ_TO_ONE, rel, parent_alias,
+					 append_selection, NULL);
+		appendStringInfo(joins, ") r%d) o%d ON true", alias, alias);
+		appendStringInfo(buf, "o%d.v", alias);
+	}
+	else
+	{
+		appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
+						 to_many ? "prisma_agg" : "prisma_row", alias);
+		compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel,
+					 parent_alias, append_selection, NULL);
+		appendStringInfo(buf, ") r%d)", alias);
+	}
 	cs->depth--;
 }
 
@@ -258,8 +278,9 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	List	   *order;
 	ListCell   *lc;
 	const JsonValue *where = json_get(args, "where");
-
 	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1;
+	StringInfoData child_joins;
+	SelectJoins sj = {&child_joins, false};
 
 	enter_relation(cs, rel, args);
 	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
@@ -277,9 +298,10 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 		append_column(joins, alias, target->fields[target->id_fields[0]].column);
 		appendStringInfoString(joins, " AS \"__s\", ");
 	}
-	append_selection(cs, joins, target, args, alias, NULL);
+	initStringInfo(&child_joins);
+	append_selection(cs, joins, target, args, alias, &sj);
 	appendStringInfoChar(joins, ' ');
-	append_relation_source_set(cs, joins, rel, alias, PARENTS_CTE);
+	append_relation_source_set(cs, joins, rel, alias, child_joins.data, PARENTS_CTE);
 	if (where)
 	{
 		int			mark = path_push(cs, "where");
@@ -309,8 +331,8 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 /*
  * Append the select list of a read: the selected scalar columns and the
  * included relations, in the model's field order, named by field names.
- * With arg (a StringInfo for joins), to-many relations that allow it are
- * read set-based over the CTE "p" of the parent rows.
+ * arg is NULL or a SelectJoins: joins for to-one relations, and to-many
+ * relations read set-based over the CTE of the parent rows.
  */
 void
 append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
@@ -320,6 +342,7 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	const JsonValue *include = json_get(args, "include");
 	const JsonValue *omit = json_get(args, "omit");
 	const JsonValue *entry;
+	SelectJoins *sj = (SelectJoins *) arg;
 	int			i;
 	int			ncols = 0;
 	int			mark;
@@ -389,11 +412,13 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		path_push(cs, field->name);
 		if (ncols++ > 0)
 			appendStringInfoString(buf, ", ");
-		if (arg != NULL && relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
+		if (sj != NULL && sj->set_based &&
+			relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
 			append_relation_set_based(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL,
-									  alias, (StringInfo) arg);
+									  alias, sj->joins);
 		else
-			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias);
+			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias,
+								 sj != NULL ? sj->joins : NULL);
 		appendStringInfo(buf, " AS %s", quote_identifier(field->name));
 		path_pop(cs, mark);
 	}

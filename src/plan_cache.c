@@ -118,10 +118,17 @@ plan_prepare(const CompiledQuery *q)
 {
 	SPIPlanPtr	plan;
 
-	/* compiled statements only read: parallel plans are allowed */
+	/*
+	 * Compiled statements only read: parallel plans are allowed.  A generic
+	 * plan fits one-row reads whatever the values; a set-based read's best
+	 * plan depends on how many parent rows its take and filter leave (a
+	 * generic plan guesses a few and probes an index per child row), so it
+	 * is planned for the values of each execution.
+	 */
 	plan = SPI_prepare_cursor(q->sql, q->nparams, q->param_types,
 							  CURSOR_OPT_PARALLEL_OK |
-							  (prisma_generic_plans ? CURSOR_OPT_GENERIC_PLAN : 0));
+							  (q->plan_per_values ? CURSOR_OPT_CUSTOM_PLAN :
+							   prisma_generic_plans ? CURSOR_OPT_GENERIC_PLAN : 0));
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for compiled query: %s",
 			 SPI_result_code_string(SPI_result));
