@@ -18,6 +18,9 @@ PG_CPPFLAGS = -Isrc $(shell $(PKG_CONFIG) --cflags json-c)
 SHLIB_LINK = $(shell $(PKG_CONFIG) --libs json-c)
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
+# every object is rebuilt when a header changes (PGXS tracks no dependencies)
+$(OBJS): $(wildcard src/*.h)
+
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)

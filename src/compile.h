@@ -51,6 +51,8 @@ typedef struct CompileState
 	StringInfoData path;		/* JSON path of the node being compiled */
 	int			next_alias;		/* t1, t2, ... */
 	int			depth;			/* relation nesting depth */
+	bool		where_negated;	/* the filter being compiled is under NOT:
+								 * unknown and false differ there */
 	int			nparams;
 	int			maxparams;
 	Oid		   *param_types;

@@ -424,8 +424,13 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	append_relation_source(cs, buf, rel, parent_alias, alias);
 	if (where != NULL)
 	{
+		bool		negated = cs->where_negated;
+
+		/* EXISTS counts the rows where the test is true */
+		cs->where_negated = test == EXISTS_NOT_WHERE;
 		appendStringInfoString(buf, test == EXISTS_NOT_WHERE ? " AND NOT " : " AND ");
 		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+		cs->where_negated = negated;
 	}
 	appendStringInfoChar(buf, ')');
 }
@@ -456,13 +461,21 @@ only_keys(const JsonValue *value, const char *const *keys, int nkeys)
  * (SELECT <where> FROM <target> WHERE <link>), true or false for the row,
  * null when there is none.  This is Prisma's filter over a LEFT JOIN: a
  * missing row makes the filter unknown, so NOT of it does not match either.
+ * Where only "is it true" counts (not under NOT), unknown and false are the
+ * same and EXISTS (... AND <where>) says it; the planner can join that.
  */
 static void
 append_to_one_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
 				   const JsonValue *where)
 {
-	int			alias = ++cs->next_alias;
+	int			alias;
 
+	if (!cs->where_negated)
+	{
+		append_exists(cs, buf, rel, parent_alias, where, EXISTS_WHERE);
+		return;
+	}
+	alias = ++cs->next_alias;
 	appendStringInfoString(buf, "(SELECT ");
 	compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
 	appendStringInfoChar(buf, ' ');
@@ -517,9 +530,13 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 			append_to_one_test(cs, buf, rel, alias, inner);
 		else
 		{
+			bool		negated = cs->where_negated;
+
 			/* isNot: NOT the filter over the related row, or no related row */
 			appendStringInfoString(buf, "(NOT ");
+			cs->where_negated = true;
 			append_to_one_test(cs, buf, rel, alias, inner);
+			cs->where_negated = negated;
 			appendStringInfoString(buf, " OR NOT ");
 			append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
 			appendStringInfoChar(buf, ')');
@@ -580,11 +597,13 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 {
 	bool		is_or = strcmp(op, "OR") == 0;
 	bool		is_not = strcmp(op, "NOT") == 0;
+	bool		negated = cs->where_negated;
 	int			i;
-
 	int			terms = 0;
 
 	/* like Prisma, empty objects are dropped: OR [{}] matches nothing, NOT {} everything */
+	if (is_not)
+		cs->where_negated = !negated;
 	if (value->kind == JV_OBJECT && !is_or)
 	{
 		if (value->n == 0)
@@ -595,6 +614,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 				appendStringInfoString(buf, "NOT ");
 			where_object(cs, buf, model, alias, value);
 		}
+		cs->where_negated = negated;
 		return;
 	}
 	if (value->kind != JV_ARRAY)
@@ -621,6 +641,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 	if (terms == 0)
 		appendStringInfoString(buf, is_or ? "false" : "true");
 	appendStringInfoChar(buf, ')');
+	cs->where_negated = negated;
 }
 
 /* The compound unique (@@id/@@unique) named key, or NULL. */
