@@ -73,11 +73,26 @@ CREATE FUNCTION prisma_agg_keyed_finalfn(internal) RETURNS json
 	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_finalfn'
 	LANGUAGE C STABLE PARALLEL SAFE;
 
+CREATE FUNCTION prisma_agg_keyed_combinefn(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_combinefn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE FUNCTION prisma_agg_keyed_serialfn(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_serialfn'
+	LANGUAGE C STRICT STABLE PARALLEL SAFE;
+
+CREATE FUNCTION prisma_agg_keyed_deserialfn(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_deserialfn'
+	LANGUAGE C STRICT STABLE PARALLEL SAFE;
+
 CREATE AGGREGATE prisma_agg(record, anyelement) (
 	SFUNC = prisma_agg_keyed_transfn,
 	STYPE = internal,
 	FINALFUNC = prisma_agg_keyed_finalfn,
 	FINALFUNC_MODIFY = SHAREABLE,
+	COMBINEFUNC = prisma_agg_keyed_combinefn,
+	SERIALFUNC = prisma_agg_keyed_serialfn,
+	DESERIALFUNC = prisma_agg_keyed_deserialfn,
 	PARALLEL = SAFE
 );
 

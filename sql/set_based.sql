@@ -45,6 +45,26 @@ SELECT prisma_agg(r, r.k) FROM (SELECT 1 AS k WHERE false) r;
 SELECT g, prisma_agg(r, r.id) FROM (SELECT i % 3 AS g, 100 - i AS id FROM generate_series(1, 9) i) r
  GROUP BY g ORDER BY g;
 
+-- in parallel workers: partial states are serialized, combined, then sorted
+CREATE TABLE pagg AS SELECT i % 7 AS g, (i * 7919) % 10007 AS k, 'v' || i AS v
+  FROM generate_series(1, 10000) i;
+ANALYZE pagg;
+CREATE TEMP TABLE pagg_serial AS
+  SELECT g, prisma_agg(p, p.k)::text AS j FROM pagg p GROUP BY g;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT g, prisma_agg(p, p.k) FROM pagg p GROUP BY g;
+SELECT count(*) AS groups, bool_and(s.j = q.j) AS same_as_serial
+  FROM pagg_serial s JOIN (SELECT g, prisma_agg(p, p.k)::text AS j FROM pagg p GROUP BY g) q USING (g);
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET enable_hashagg;
+
 -- key types without hashing (prisma_key_in) or ordering (prisma_agg) are refused
 \set VERBOSITY terse
 SAVEPOINT s;

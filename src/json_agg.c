@@ -7,7 +7,9 @@
  * The keyed form lets the set-based read of a to-many relation group its
  * children by parent without sorting them first: the planner can pick a
  * hash aggregate over an unordered join, and each group sorts its few
- * elements when it is finished (not at all when they came in order).
+ * elements when it is finished (not at all when they came in order).  It
+ * also combines partial states, so parallel workers can write the JSON of
+ * their share of the children.
  * Records are written by prisma_emit_record (json_emit.c).
  */
 #include "postgres.h"
@@ -25,6 +27,9 @@ PG_FUNCTION_INFO_V1(prisma_agg_transfn);
 PG_FUNCTION_INFO_V1(prisma_agg_finalfn);
 PG_FUNCTION_INFO_V1(prisma_agg_keyed_transfn);
 PG_FUNCTION_INFO_V1(prisma_agg_keyed_finalfn);
+PG_FUNCTION_INFO_V1(prisma_agg_keyed_combinefn);
+PG_FUNCTION_INFO_V1(prisma_agg_keyed_serialfn);
+PG_FUNCTION_INFO_V1(prisma_agg_keyed_deserialfn);
 
 /* One element of a keyed aggregate: its key and its JSON in the buffer. */
 typedef struct KeyedElem
@@ -43,6 +48,8 @@ typedef struct KeyedAggState
 	int			n;
 	int			cap;
 	bool		sorted;			/* keys came in ascending order so far */
+	Oid			keytype;
+	Oid			collation;
 	int16		typlen;
 	bool		typbyval;
 	SortSupportData ssup;		/* ascending, nulls last */
@@ -113,7 +120,7 @@ prisma_agg_finalfn(PG_FUNCTION_ARGS)
 
 /* A new keyed state for keys of type keytype, in the aggregate's context. */
 static KeyedAggState *
-keyed_state_create(FunctionCallInfo fcinfo, MemoryContext aggcxt, Oid keytype)
+keyed_state_create(MemoryContext aggcxt, Oid keytype, Oid collation)
 {
 	MemoryContext old = MemoryContextSwitchTo(aggcxt);
 	KeyedAggState *st = palloc0(sizeof(KeyedAggState));
@@ -128,9 +135,11 @@ keyed_state_create(FunctionCallInfo fcinfo, MemoryContext aggcxt, Oid keytype)
 	st->cap = 16;
 	st->elems = palloc(sizeof(KeyedElem) * st->cap);
 	st->sorted = true;
+	st->keytype = keytype;
+	st->collation = collation;
 	get_typlenbyval(keytype, &st->typlen, &st->typbyval);
 	st->ssup.ssup_cxt = aggcxt;
-	st->ssup.ssup_collation = PG_GET_COLLATION();
+	st->ssup.ssup_collation = collation;
 	st->ssup.ssup_nulls_first = false;
 	PrepareSortSupportFromOrderingOp(tc->lt_opr, &st->ssup);
 	MemoryContextSwitchTo(old);
@@ -150,6 +159,45 @@ keyed_elem_cmp(const void *a, const void *b, void *arg)
 	return cmp != 0 ? cmp : (x->start > y->start) - (x->start < y->start);
 }
 
+/*
+ * Add an element with key (copied into aggcxt) starting at the end of the
+ * buffer; the caller appends its JSON, sets len and calls keyed_elem_added.
+ */
+static KeyedElem *
+keyed_elem_add(KeyedAggState *st, MemoryContext aggcxt, Datum key, bool isnull)
+{
+	KeyedElem  *e;
+
+	if (st->n == st->cap)
+	{
+		st->cap *= 2;
+		st->elems = repalloc(st->elems, sizeof(KeyedElem) * st->cap);
+	}
+	e = &st->elems[st->n];
+	e->isnull = isnull;
+	e->key = (Datum) 0;
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggcxt);
+
+		e->key = datumCopy(key, st->typbyval, st->typlen);
+		MemoryContextSwitchTo(old);
+	}
+	e->start = st->buf.len;
+	return e;
+}
+
+/* Count the element just added, noting whether keys are still in order. */
+static void
+keyed_elem_added(KeyedAggState *st)
+{
+	KeyedElem  *e = &st->elems[st->n];
+
+	if (st->n > 0 && st->sorted && keyed_elem_cmp(e - 1, e, &st->ssup) > 0)
+		st->sorted = false;
+	st->n++;
+}
+
 /* prisma_agg(record, key) transition: write the record, remember its key. */
 Datum
 prisma_agg_keyed_transfn(PG_FUNCTION_ARGS)
@@ -159,31 +207,128 @@ prisma_agg_keyed_transfn(PG_FUNCTION_ARGS)
 	KeyedElem  *e;
 
 	if (PG_ARGISNULL(0))
-		st = keyed_state_create(fcinfo, aggcxt, get_fn_expr_argtype(fcinfo->flinfo, 2));
+		st = keyed_state_create(aggcxt, get_fn_expr_argtype(fcinfo->flinfo, 2),
+								PG_GET_COLLATION());
 	else
 		st = (KeyedAggState *) PG_GETARG_POINTER(0);
 
-	if (st->n == st->cap)
-	{
-		st->cap *= 2;
-		st->elems = repalloc(st->elems, sizeof(KeyedElem) * st->cap);
-	}
-	e = &st->elems[st->n];
-	e->isnull = PG_ARGISNULL(2);
-	e->key = (Datum) 0;
-	if (!e->isnull)
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-		e->key = datumCopy(PG_GETARG_DATUM(2), st->typbyval, st->typlen);
-		MemoryContextSwitchTo(old);
-	}
-	e->start = st->buf.len;
+	e = keyed_elem_add(st, aggcxt, PG_GETARG_DATUM(2), PG_ARGISNULL(2));
 	append_record_arg(&st->buf, fcinfo, 1);
 	e->len = st->buf.len - e->start;
-	if (st->n > 0 && st->sorted && keyed_elem_cmp(e - 1, e, &st->ssup) > 0)
-		st->sorted = false;
-	st->n++;
+	keyed_elem_added(st);
+	PG_RETURN_POINTER(st);
+}
+
+/* prisma_agg(record, key) combine: the elements of both partial states. */
+Datum
+prisma_agg_keyed_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = agg_context(fcinfo);
+	KeyedAggState *st = PG_ARGISNULL(0) ? NULL : (KeyedAggState *) PG_GETARG_POINTER(0);
+	KeyedAggState *other = PG_ARGISNULL(1) ? NULL : (KeyedAggState *) PG_GETARG_POINTER(1);
+
+	if (other == NULL)
+		PG_RETURN_POINTER(st);
+	if (st == NULL)
+		st = keyed_state_create(aggcxt, other->keytype, other->collation);
+	for (int i = 0; i < other->n; i++)
+	{
+		KeyedElem  *from = &other->elems[i];
+		KeyedElem  *e = keyed_elem_add(st, aggcxt, from->key, from->isnull);
+
+		appendBinaryStringInfo(&st->buf, other->buf.data + from->start, from->len);
+		e->len = from->len;
+		keyed_elem_added(st);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * prisma_agg(record, key) serialize, for parallel workers: key type and
+ * collation, the JSON buffer, then each element's length, null flag and
+ * key (datumSerialize).
+ */
+Datum
+prisma_agg_keyed_serialfn(PG_FUNCTION_ARGS)
+{
+	KeyedAggState *st = (KeyedAggState *) PG_GETARG_POINTER(0);
+	Size		size = VARHDRSZ + 3 * sizeof(int32) + 2 * sizeof(Oid) + st->buf.len;
+	bytea	   *result;
+	char	   *p;
+
+	for (int i = 0; i < st->n; i++)
+		size += sizeof(int32) + sizeof(bool) +
+			datumEstimateSpace(st->elems[i].key, st->elems[i].isnull, st->typbyval, st->typlen);
+	result = palloc(size);
+	SET_VARSIZE(result, size);
+	p = VARDATA(result);
+	memcpy(p, &st->keytype, sizeof(Oid));
+	p += sizeof(Oid);
+	memcpy(p, &st->collation, sizeof(Oid));
+	p += sizeof(Oid);
+	memcpy(p, &st->n, sizeof(int32));
+	p += sizeof(int32);
+	memcpy(p, &st->buf.len, sizeof(int32));
+	p += sizeof(int32);
+	memcpy(p, st->buf.data, st->buf.len);
+	p += st->buf.len;
+	for (int i = 0; i < st->n; i++)
+	{
+		KeyedElem  *e = &st->elems[i];
+
+		memcpy(p, &e->len, sizeof(int32));
+		p += sizeof(int32);
+		memcpy(p, &e->isnull, sizeof(bool));
+		p += sizeof(bool);
+		datumSerialize(e->key, e->isnull, st->typbyval, st->typlen, &p);
+	}
+	PG_RETURN_BYTEA_P(result);
+}
+
+/* prisma_agg(record, key) deserialize: the inverse of the serialize function. */
+Datum
+prisma_agg_keyed_deserialfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = agg_context(fcinfo);
+	bytea	   *data = PG_GETARG_BYTEA_PP(0);
+	char	   *p = VARDATA_ANY(data);
+	Oid			keytype;
+	Oid			collation;
+	int32		n;
+	int32		buflen;
+	const char *json;
+	KeyedAggState *st;
+
+	memcpy(&keytype, p, sizeof(Oid));
+	p += sizeof(Oid);
+	memcpy(&collation, p, sizeof(Oid));
+	p += sizeof(Oid);
+	memcpy(&n, p, sizeof(int32));
+	p += sizeof(int32);
+	memcpy(&buflen, p, sizeof(int32));
+	p += sizeof(int32);
+	json = p;
+	p += buflen;
+	st = keyed_state_create(aggcxt, keytype, collation);
+	appendBinaryStringInfo(&st->buf, json, buflen);
+	for (int i = 0, start = 0; i < n; i++)
+	{
+		KeyedElem  *e;
+		int32		len;
+		bool		isnull;
+		Datum		key;
+
+		memcpy(&len, p, sizeof(int32));
+		p += sizeof(int32);
+		memcpy(&isnull, p, sizeof(bool));
+		p += sizeof(bool);
+		key = datumRestore(&p, &isnull);
+		e = keyed_elem_add(st, aggcxt, key, isnull);
+		e->start = start;
+		e->len = len;
+		start += len;
+		keyed_elem_added(st);
+	}
 	PG_RETURN_POINTER(st);
 }
 

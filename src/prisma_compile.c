@@ -24,6 +24,7 @@ int			prisma_max_query_size = 1024;
 int			prisma_plan_cache_size = 256;
 bool		prisma_jit = false;
 bool		prisma_generic_plans = true;
+bool		prisma_parallel = true;
 int			prisma_work_mem = 65536;
 
 PG_FUNCTION_INFO_V1(prisma_query);
@@ -62,6 +63,11 @@ _PG_init(void)
 							 "Off lets PostgreSQL plan the first executions for their values.",
 							 &prisma_generic_plans, true,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("prisma_compile.parallel",
+							 "Let set-based reads use parallel workers.",
+							 "Their children are joined and written as JSON by the workers.",
+							 &prisma_parallel, true,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("prisma_compile.work_mem",
 							"work_mem for the compiled statements (0: the session's).",
 							"Set-based reads sort the children of all parents at once.",
@@ -83,6 +89,24 @@ parse_document(text *doc)
 						len, prisma_max_query_size),
 				 errhint("Raise prisma_compile.max_query_size to accept larger documents.")));
 	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8);
+}
+
+/*
+ * Planner settings of a set-based read, for the current GUC nest level.
+ * Its children are grouped by parent with a partial aggregate in parallel
+ * workers, but two estimates stand in the way: the bitmap scan of the join
+ * table is sized by its index condition (PostgreSQL guesses 10 keys there,
+ * under min_parallel_table_scan_size), and the number of parents is guessed
+ * from the key column's distinct values (tens of thousands, not the few
+ * thousand that reach the Gather).  Both are lowered for this statement.
+ */
+static void
+allow_parallel_children(void)
+{
+	(void) set_config_option("min_parallel_table_scan_size", "0", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("parallel_tuple_cost", "0.01", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
 
 /* Run a compiled query and return its JSON (JSON null for no row). */
@@ -110,6 +134,8 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 	if (prisma_work_mem > 0)
 		(void) set_config_option("work_mem", psprintf("%d", prisma_work_mem), PGC_USERSET,
 								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	if (prisma_parallel && q->plan_per_values)
+		allow_parallel_children();
 
 	plan = plan_cache_get(q, schema_version);
 	ret = SPI_execute_plan(plan, q->param_values, nulls, false, 0);

@@ -17,6 +17,7 @@ extern int	prisma_max_query_size;
 extern int	prisma_plan_cache_size;
 extern bool prisma_jit;
 extern bool prisma_generic_plans;
+extern bool prisma_parallel;
 extern int	prisma_work_mem;
 
 /* plan_cache.c: the kept plan for a compiled query (inside SPI) */
