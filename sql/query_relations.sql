@@ -58,11 +58,24 @@ SELECT ids('Post', '{"where": {"metadata": {"path": ["deep", "deeper", "deepest"
 -- an optional to-one include may be filtered: no match gives null
 SELECT prisma_query('User', 'findMany', '{"where": {"id": {"in": [1, 2, 5]}}, "select": {"id": true, "profile": {"where": {"bio": {"not": null}}, "select": {"bio": true}}}}');
 
--- a to-one filter is unknown when there is no related row (Prisma's LEFT JOIN):
--- NOT of it does not match users without a profile; isNot matches them
+-- a to-one filter is Prisma's <where> AND <row exists> over a LEFT JOIN: false
+-- without a related row, unknown when <where> is unknown on it (NULL bio).
+-- Users 5, 8, 9, 10 have no profile, user 2 one with a NULL bio.
+-- NOT is and isNot match users without a profile, never user 2
 SELECT ids('User', '{"where": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"where": {"NOT": {"profile": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
 SELECT ids('User', '{"where": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"where": {"NOT": {"OR": [{"profile": {"is": {"bio": {"contains": "Paris"}}}}, {"karma": {"lt": -1000}}]}, "id": {"lt": 11}}}');
+-- NOT isNot and NOT NOT is: a profile whose bio matches
 SELECT ids('User', '{"where": {"NOT": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"where": {"NOT": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}}, "id": {"lt": 11}}}');
+-- the same on the foreign key side: posts 2, 4, 7, 10, 11 have no editor
+SELECT ids('Post', '{"where": {"NOT": {"editor": {"is": {"name": {"contains": "o"}}}}, "id": {"lt": 13}}}');
+-- every: a post without an editor fails {editor: {is: ...}}
+SELECT ids('User', '{"where": {"posts": {"every": {"editor": {"is": {"role": {"not": "USER"}}}}}, "id": {"lt": 11}}}');
+-- {profile: {}} is an empty filter; {profile: {is: {}}} asks for a profile
+SELECT ids('User', '{"where": {"profile": {}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"where": {"NOT": {"profile": {"is": {}}}, "id": {"lt": 11}}}');
 
 -- empty filter objects are dropped, as Prisma drops them
 SELECT ids('Category', '{"where": {"OR": [{}]}}');

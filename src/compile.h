@@ -52,7 +52,9 @@ typedef struct CompileState
 	int			next_alias;		/* t1, t2, ... */
 	int			depth;			/* relation nesting depth */
 	bool		where_negated;	/* the filter being compiled is under NOT:
-								 * unknown and false differ there */
+								 * only its falsity counts there (NOT of
+								 * unknown is unknown), elsewhere only its
+								 * truth */
 	int			nparams;
 	int			maxparams;
 	Oid		   *param_types;

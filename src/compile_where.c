@@ -410,6 +410,7 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 typedef enum ExistsTest
 {
 	EXISTS_WHERE,				/* where is true */
+	EXISTS_WHERE_NOT_FALSE,		/* where is true or unknown */
 	EXISTS_NOT_WHERE			/* NOT where is true (every) */
 } ExistsTest;
 
@@ -426,10 +427,12 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	{
 		bool		negated = cs->where_negated;
 
-		/* EXISTS counts the rows where the test is true */
-		cs->where_negated = test == EXISTS_NOT_WHERE;
+		/* under NOT and IS NOT FALSE only whether where is false counts */
+		cs->where_negated = test != EXISTS_WHERE;
 		appendStringInfoString(buf, test == EXISTS_NOT_WHERE ? " AND NOT " : " AND ");
 		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+		if (test == EXISTS_WHERE_NOT_FALSE)
+			appendStringInfoString(buf, " IS NOT FALSE");
 		cs->where_negated = negated;
 	}
 	appendStringInfoChar(buf, ')');
@@ -457,30 +460,32 @@ only_keys(const JsonValue *value, const char *const *keys, int nkeys)
 }
 
 /*
- * Append the value of a filter on the related row of a to-one relation:
- * (SELECT <where> FROM <target> WHERE <link>), true or false for the row,
- * null when there is none.  This is Prisma's filter over a LEFT JOIN: a
- * missing row makes the filter unknown, so NOT of it does not match either.
- * Where only "is it true" counts (not under NOT), unknown and false are the
- * same and EXISTS (... AND <where>) says it; the planner can join that.
+ * Append the test of a to-one filter {is: where}.  Prisma joins the related
+ * row (LEFT JOIN) and tests <where> AND <the row exists>: false without a
+ * row, unknown when <where> is unknown on it.  Where only truth counts (not
+ * under NOT) that is EXISTS (... AND <where>); under NOT only falsity counts,
+ * and EXISTS (... AND <where> IS NOT FALSE) is false exactly when the test
+ * is.  Both are semi-joins the planner can join.
  */
 static void
 append_to_one_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
 				   const JsonValue *where)
 {
-	int			alias;
+	append_exists(cs, buf, rel, parent_alias, where,
+				  cs->where_negated ? EXISTS_WHERE_NOT_FALSE : EXISTS_WHERE);
+}
 
-	if (!cs->where_negated)
-	{
-		append_exists(cs, buf, rel, parent_alias, where, EXISTS_WHERE);
-		return;
-	}
-	alias = ++cs->next_alias;
-	appendStringInfoString(buf, "(SELECT ");
-	compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
-	appendStringInfoChar(buf, ' ');
-	append_relation_source(cs, buf, rel, parent_alias, alias);
-	appendStringInfoChar(buf, ')');
+/* Append {isNot: where}: Prisma's NOT <where> OR <no row>, NOT of {is: where}. */
+static void
+append_to_one_not_test(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					   int parent_alias, const JsonValue *where)
+{
+	bool		negated = cs->where_negated;
+
+	appendStringInfoString(buf, "NOT ");
+	cs->where_negated = !negated;
+	append_to_one_test(cs, buf, rel, parent_alias, where);
+	cs->where_negated = negated;
 }
 
 /* Append a to-one filter: is, isNot, the direct form and null. */
@@ -501,6 +506,12 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 	if (value->kind != JV_OBJECT)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "expected an object or null, got %s", json_kind_name(value->kind));
+	if (value->n == 0)
+	{
+		/* like Prisma, {author: {}} is an empty filter; {author: {is: {}}} is not */
+		appendStringInfoString(buf, "true");
+		return;
+	}
 	if (!only_keys(value, to_one_ops, 2))
 	{
 		/* the direct form: {author: {name: ...}} means is */
@@ -529,18 +540,7 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 		else if (is)
 			append_to_one_test(cs, buf, rel, alias, inner);
 		else
-		{
-			bool		negated = cs->where_negated;
-
-			/* isNot: NOT the filter over the related row, or no related row */
-			appendStringInfoString(buf, "(NOT ");
-			cs->where_negated = true;
-			append_to_one_test(cs, buf, rel, alias, inner);
-			cs->where_negated = negated;
-			appendStringInfoString(buf, " OR NOT ");
-			append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
-			appendStringInfoChar(buf, ')');
-		}
+			append_to_one_not_test(cs, buf, rel, alias, inner);
 		path_pop(cs, mark);
 	}
 	appendStringInfoChar(buf, ')');

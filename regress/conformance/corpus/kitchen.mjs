@@ -194,4 +194,56 @@ q('errors', 'Post', 'findFirst', { take: 2 }, 'error');
 q('errors', 'Sample', 'findMany', { where: { flag: { in: [true] } } }, 'error');
 q('errors', 'Sample', 'findMany', { where: { status: { gt: 'DRAFT' } } }, 'error');
 
+// --- to-one filters under NOT -----------------------------------------------
+// Prisma tests <where> AND <related row exists> over a LEFT JOIN: false without
+// a row, unknown when <where> is unknown on it (W: NULL bios, E: manager NULL,
+// A: NULL names). Back side (User.profile), foreign-key side optional
+// (Post.editor, Comment.author) and required (Post.author, Profile.user).
+{
+const W = { bio: { contains: 'user' } };
+const E = { managerId: { not: 5 } };
+const A = { name: { contains: 'User' } };
+const S = { select: { id: true } };
+const P = (model, where, op = 'findMany') => q('relation-filter logic', model, op, op === 'count' ? { where } : { where, ...S });
+P('User', { NOT: { profile: { is: W } } });
+P('User', { NOT: { profile: W } });
+P('User', { NOT: { profile: { isNot: W } } });
+P('User', { profile: { isNot: W } });
+P('User', { profile: { is: W } });
+P('User', { NOT: { OR: [{ profile: { is: W } }, { karma: { lt: -1000 } }] } });
+P('User', { NOT: { NOT: { profile: { is: W } } } });
+P('User', { NOT: { profile: { is: {} } } });
+P('User', { profile: {} });
+P('User', { profile: { is: W, isNot: { bio: { contains: '11' } } } });
+P('User', { NOT: { profile: { is: W, isNot: { bio: { contains: '11' } } } } });
+P('Post', { NOT: { editor: { is: E } } });
+P('Post', { NOT: { editor: E } });
+P('Post', { NOT: { editor: { isNot: E } } });
+P('Post', { editor: { isNot: E } });
+P('Post', { editor: { is: E } });
+P('Post', { NOT: { author: { is: A } } });
+P('Post', { NOT: { author: A } });
+P('Post', { NOT: { author: { isNot: A } } });
+P('Post', { author: { isNot: A } });
+P('Profile', { NOT: { user: { is: A } } });
+P('Profile', { user: { isNot: A } });
+P('Comment', { NOT: { author: { is: A } } });
+P('Comment', { author: { isNot: A } });
+P('Comment', { NOT: { author: { isNot: A } } });
+P('User', { posts: { every: { editor: { is: E } } } });
+P('User', { posts: { every: { editor: { isNot: E } } } });
+P('User', { posts: { none: { editor: { is: E } } } });
+P('User', { posts: { some: { NOT: { editor: { is: E } } } } });
+P('User', { NOT: { profile: { is: W } } }, 'count');
+P('User', { profile: { isNot: W } }, 'count');
+P('Post', { author: { is: { profile: { is: W } } } });
+P('Post', { NOT: { author: { is: { profile: { is: W } } } } });
+P('Post', { NOT: { author: { profile: W } } });
+P('Post', { NOT: { editor: { is: { profile: { is: W } } } } });
+P('Post', { NOT: { editor: { is: { profile: { isNot: W } } } } });
+P('Post', { editor: { isNot: { profile: { is: W } } } });
+q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { NOT: { editor: { is: E } } }, select: { id: true } } } });
+q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { NOT: { author: { is: { profile: { is: W } } } } }, select: { id: true } } } });
+}
+
 export default Q;
