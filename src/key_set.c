@@ -16,6 +16,10 @@
  * clause is estimated), and the index condition key = ANY(keys), so the
  * index is still used exactly as before.  Evaluated as a plain filter (no
  * usable index) it looks keys up in a hash table built on the first call.
+ * That table is kept for the call site, so keys must not change from row
+ * to row: any other keys than a constant or an uncorrelated ARRAY(subquery)
+ * (computed once per execution) are simplified to key = ANY(keys) before
+ * planning.
  */
 #include "postgres.h"
 
@@ -23,10 +27,12 @@
 #include "catalog/pg_am.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/pathnodes.h"
 #include "nodes/supportnodes.h"
 #include "optimizer/optimizer.h"
+#include "optimizer/clauses.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -225,12 +231,55 @@ key_in_index_condition(SupportRequestIndexCondition *req)
 	return list_make1(saop);
 }
 
-/* Planner support of prisma_key_in: selectivity and index condition. */
+/* Are keys computed once per execution: a constant, an uncorrelated ARRAY()? */
+static bool
+keys_are_stable(Node *keys)
+{
+	SubLink    *sublink;
+
+	if (IsA(keys, Const))
+		return true;
+	if (!IsA(keys, SubLink))
+		return false;
+	sublink = (SubLink *) keys;
+	return sublink->subLinkType == ARRAY_SUBLINK &&
+		!contain_vars_of_level(sublink->subselect, 1);
+}
+
+/* key = ANY(keys) with the key type's equality operator, or NULL. */
+static Node *
+key_in_as_any(FuncExpr *fexpr)
+{
+	Node	   *key = linitial(fexpr->args);
+	TypeCacheEntry *tc = lookup_type_cache(exprType(key), TYPECACHE_EQ_OPR);
+	ScalarArrayOpExpr *saop;
+
+	if (!OidIsValid(tc->eq_opr))
+		return NULL;
+	saop = makeNode(ScalarArrayOpExpr);
+	saop->opno = tc->eq_opr;
+	saop->opfuncid = get_opcode(tc->eq_opr);
+	saop->useOr = true;
+	saop->inputcollid = fexpr->inputcollid;
+	saop->args = list_copy(fexpr->args);
+	saop->location = fexpr->location;
+	return (Node *) saop;
+}
+
+/* Planner support of prisma_key_in: simplification, selectivity, index condition. */
 Datum
 prisma_key_in_support(PG_FUNCTION_ARGS)
 {
 	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
 
+	if (IsA(rawreq, SupportRequestSimplify))
+	{
+		FuncExpr   *fexpr = ((SupportRequestSimplify *) rawreq)->fcall;
+
+		if (keys_are_stable(lsecond(fexpr->args)))
+			PG_RETURN_POINTER(NULL);
+		PG_RETURN_POINTER(key_in_as_any(fexpr));
+	}
 	if (IsA(rawreq, SupportRequestSelectivity))
 	{
 		SupportRequestSelectivity *req = (SupportRequestSelectivity *) rawreq;
