@@ -77,6 +77,22 @@ SELECT ids('Category', '{"NOT": [{"id": 1}, {"id": 2}, {"name": {"contains": "e"
 SELECT ids('User', '{"NOT": {"name": "Alice"}, "id": {"lt": 11}}');
 SELECT ids('User', '{"OR": [{"AND": [{"role": "ADMIN"}, {"karma": {"gt": 0}}]}, {"NOT": {"OR": [{"id": {"gt": 2}}, {"name": null}]}}]}');
 
+-- empty filters are left out, as in Prisma: relation and scalar filters {},
+-- and inside AND/OR/NOT also AND/OR/NOT of empty objects only
+SELECT ids('Category', '{"NOT": {"AND": []}}');
+SELECT ids('Category', '{"NOT": {"NOT": {}}}');
+SELECT ids('Category', '{"AND": [{"OR": []}]}');
+SELECT ids('Category', '{"OR": [{"AND": []}, {"id": 3}]}');
+SELECT ids('Category', '{"OR": [{"name": {}}, {"id": 3}]}');
+SELECT ids('Category', '{"OR": [{"name": {"not": {}}}, {"id": 3}]}');
+SELECT ids('User', '{"OR": [{"profile": {}}, {"id": 3}]}');
+SELECT ids('User', '{"NOT": {"profile": {}}, "id": {"lt": 4}}');
+SELECT ids('User', '{"posts": {}, "id": {"lt": 4}}');
+SELECT ids('User', '{"profile": {"is": {}}, "id": {"lt": 6}}');
+SELECT ids('User', '{"posts": {"some": {"OR": []}}}');
+SELECT ids('Post', '{"tags": {}}');
+SELECT ids('Post', '{"metadata": {"path": ["a"]}}');
+
 -- scalar lists
 SELECT ids('Post', '{"tags": {"has": "news"}}');
 SELECT ids('Post', '{"tags": {"hasSome": ["sale", "party"]}}');

@@ -6,7 +6,8 @@
  * type; relation filters become EXISTS subqueries over the relation's
  * tables; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
  * `notIn` never match NULL, `OR: []` matches nothing, `AND: []` and
- * `NOT: []` match everything.
+ * `NOT: []` match everything.  Like Prisma, empty filters are left out
+ * (see where_key_empty).
  */
 #include "postgres.h"
 
@@ -18,9 +19,10 @@
 #include "compile.h"
 
 static void where_object(CompileState *cs, StringInfo buf, const PrismaModel *model,
-						 int alias, const JsonValue *where);
+						 int alias, const JsonValue *where, bool nested);
 static void scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 						  const char *col, const JsonValue *value, bool insensitive);
+static bool where_empty(const PrismaModel *model, const JsonValue *where);
 
 /* Append "$n" for a new text parameter. */
 static void
@@ -283,6 +285,9 @@ json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const ch
 						  "unknown Json filter \"%s\"", op);
 		path_pop(cs, mark);
 	}
+	if (terms == 0 && path != NULL)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "a Json path needs a filter");
 	if (terms == 0)
 		appendStringInfoString(buf, "true");
 	appendStringInfoChar(buf, ')');
@@ -364,6 +369,21 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 				  "unknown filter \"%s\" on field %s", op, field->name);
 }
 
+/* Has a scalar filter object no operator but mode and empty nots? */
+static bool
+scalar_filter_empty(const JsonValue *value)
+{
+	int			i;
+
+	if (value->kind != JV_OBJECT)
+		return false;
+	for (i = 0; i < value->n; i++)
+		if (strcmp(value->keys[i], "mode") != 0 &&
+			(strcmp(value->keys[i], "not") != 0 || !scalar_filter_empty(value->items[i])))
+			return false;
+	return true;
+}
+
 /* Append a scalar filter object ({equals, not, in, ..., mode}) as a conjunction. */
 static void
 scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
@@ -393,7 +413,10 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 	{
 		int			mark;
 
-		if (strcmp(value->keys[i], "mode") == 0)
+		/* like Prisma, leave out mode and empty nots ({not: {}}) */
+		if (strcmp(value->keys[i], "mode") == 0 ||
+			(strcmp(value->keys[i], "not") == 0 && !field->is_list &&
+			 scalar_filter_empty(value->items[i])))
 			continue;
 		mark = path_push(cs, value->keys[i]);
 		if (terms++ > 0)
@@ -401,6 +424,9 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 		scalar_operator(cs, buf, field, col, value->keys[i], value->items[i], insensitive);
 		path_pop(cs, mark);
 	}
+	if (terms == 0 && field->is_list)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "a filter on list field %s needs at least one operator", field->name);
 	if (terms == 0)
 		appendStringInfoString(buf, "true");
 	appendStringInfoChar(buf, ')');
@@ -506,12 +532,6 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 	if (value->kind != JV_OBJECT)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "expected an object or null, got %s", json_kind_name(value->kind));
-	if (value->n == 0)
-	{
-		/* like Prisma, {author: {}} is an empty filter; {author: {is: {}}} is not */
-		appendStringInfoString(buf, "true");
-		return;
-	}
 	if (!only_keys(value, to_one_ops, 2))
 	{
 		/* the direct form: {author: {name: ...}} means is */
@@ -590,6 +610,56 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 	appendStringInfoChar(buf, ')');
 }
 
+/*
+ * Is this key of a where object an empty filter, which Prisma leaves out
+ * before it builds SQL?  Empty are a relation or Json filter {}, a scalar
+ * filter without operators (mode and {not: {}} aside) and, when nested
+ * (inside AND/OR/NOT), an AND/OR/NOT whose objects are all empty.  At the top
+ * of a where (also a relation's) an empty AND/NOT matches everything and an
+ * empty OR nothing.  {author: {is: {}}} is not empty: it needs a related row.
+ */
+static bool
+where_key_empty(const PrismaModel *model, const char *key, const JsonValue *value,
+				bool nested)
+{
+	int			f;
+	int			i;
+
+	if (strcmp(key, "AND") == 0 || strcmp(key, "OR") == 0 || strcmp(key, "NOT") == 0)
+	{
+		if (!nested)
+			return false;
+		if (value->kind == JV_OBJECT)	/* OR {...} is an error */
+			return key[0] != 'O' && where_empty(model, value);
+		if (value->kind != JV_ARRAY)
+			return false;
+		for (i = 0; i < value->n; i++)
+			if (!where_empty(model, value->items[i]))
+				return false;
+		return true;
+	}
+	f = model_find_field(model, key);
+	if (f < 0 || value->kind != JV_OBJECT)
+		return false;
+	if (model->fields[f].type == PT_RELATION || model->fields[f].type == PT_JSON)
+		return value->n == 0;
+	return !model->fields[f].is_list && scalar_filter_empty(value);
+}
+
+/* Is a where object inside AND/OR/NOT empty: are all its keys empty? */
+static bool
+where_empty(const PrismaModel *model, const JsonValue *where)
+{
+	int			i;
+
+	if (where->kind != JV_OBJECT)
+		return false;
+	for (i = 0; i < where->n; i++)
+		if (!where_key_empty(model, where->keys[i], where->items[i], true))
+			return false;
+	return true;
+}
+
 /* Append AND/OR/NOT over an object or an array of where objects. */
 static void
 logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
@@ -606,13 +676,13 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 		cs->where_negated = !negated;
 	if (value->kind == JV_OBJECT && !is_or)
 	{
-		if (value->n == 0)
+		if (where_empty(model, value))
 			appendStringInfoString(buf, "true");
 		else
 		{
 			if (is_not)
 				appendStringInfoString(buf, "NOT ");
-			where_object(cs, buf, model, alias, value);
+			where_object(cs, buf, model, alias, value, true);
 		}
 		cs->where_negated = negated;
 		return;
@@ -628,13 +698,13 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 		int			mark = path_push_index(cs, i);
 
 		expect_kind(cs, value->items[i], JV_OBJECT);
-		if (value->items[i]->n > 0)
+		if (!where_empty(model, value->items[i]))
 		{
 			if (terms++ > 0)
 				appendStringInfoString(buf, is_or ? " OR " : " AND ");
 			if (is_not)
 				appendStringInfoString(buf, "NOT ");
-			where_object(cs, buf, model, alias, value->items[i]);
+			where_object(cs, buf, model, alias, value->items[i], true);
 		}
 		path_pop(cs, mark);
 	}
@@ -732,29 +802,29 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 		append_comparison(cs, buf, field, column_expr(field, alias), "=", value, false);
 }
 
-/* Append a where object as a conjunction of its keys. */
+/*
+ * Append a where object as a conjunction of its non-empty keys; nested is
+ * true inside AND/OR/NOT, where empty AND/OR/NOT are left out too.
+ */
 static void
 where_object(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
-			 const JsonValue *where)
+			 const JsonValue *where, bool nested)
 {
 	int			i;
+	int			terms = 0;
 
-	if (where->n == 0)
-	{
-		appendStringInfoString(buf, "true");
-		return;
-	}
-	appendStringInfoChar(buf, '(');
 	for (i = 0; i < where->n; i++)
 	{
-		int			mark = path_push(cs, where->keys[i]);
+		int			mark;
 
-		if (i > 0)
-			appendStringInfoString(buf, " AND ");
+		if (where_key_empty(model, where->keys[i], where->items[i], nested))
+			continue;
+		mark = path_push(cs, where->keys[i]);
+		appendStringInfoString(buf, terms++ > 0 ? " AND " : "(");
 		where_key(cs, buf, model, alias, where->keys[i], where->items[i]);
 		path_pop(cs, mark);
 	}
-	appendStringInfoChar(buf, ')');
+	appendStringInfoString(buf, terms > 0 ? ")" : "true");
 }
 
 /* Append the filter of a where argument (the caller has pushed its path). */
@@ -763,7 +833,7 @@ compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model, int al
 			  const JsonValue *where)
 {
 	expect_kind(cs, where, JV_OBJECT);
-	where_object(cs, buf, model, alias, where);
+	where_object(cs, buf, model, alias, where, false);
 }
 
 /* Does a where object name a unique criterion with a single value? */

@@ -246,4 +246,86 @@ q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, se
 q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { NOT: { author: { is: { profile: { is: W } } } } }, select: { id: true } } } });
 }
 
+// --- empty filters -----------------------------------------------------------
+// Prisma leaves out filters that are empty: a relation or Json filter {}, a
+// scalar filter without operators (mode and not: {} aside) and, inside
+// AND/OR/NOT, an AND/OR/NOT whose objects are all empty. At the top of a
+// where (also a relation's) empty AND/NOT match everything, empty OR nothing.
+{
+const S = { select: { id: true } };
+const E = (model, where, expect = 'ok') => q('empty-filter logic', model, 'findMany', { where, ...S }, expect);
+E('User', { NOT: { AND: [] } });
+E('User', { NOT: { NOT: {} } });
+E('User', { NOT: { AND: [{}] } });
+E('User', { NOT: { profile: {} } });
+E('User', { NOT: { manager: {} } });
+E('User', { OR: [{ profile: {} }] });
+E('User', { OR: [{ profile: {} }, { id: 3 }] });
+E('User', { NOT: { profile: { is: {}, isNot: {} } } });
+E('User', { profile: { is: {}, isNot: {} } });
+E('User', { AND: [{ OR: [] }] });
+E('User', { OR: [{ name: {} }] });
+E('User', { OR: [{ name: {} }, { id: 3 }] });
+E('User', { NOT: { name: {} } });
+E('User', { name: {} });
+E('User', { posts: {} });
+E('User', { NOT: { posts: {} } });
+E('User', { OR: [{ posts: {} }, { id: 3 }] });
+E('User', { profile: { is: {} } });
+E('User', { NOT: { profile: { is: {} } } });
+E('User', { profile: { isNot: {} } });
+E('User', { NOT: { profile: { isNot: {} } } });
+E('User', { OR: [] });
+E('User', { AND: [{ OR: [] }, { id: 3 }] });
+E('User', { OR: [{ OR: [] }, { id: 3 }] });
+E('User', { NOT: { OR: [] } });
+E('User', { NOT: [{ OR: [] }, { id: 3 }] });
+E('User', { posts: { some: { OR: [] } } });
+E('User', { posts: { some: { AND: [{ OR: [] }] } } });
+E('User', { posts: { none: { OR: [] } } });
+E('User', { posts: { every: { OR: [] } } });
+E('User', { posts: { every: { AND: [{ OR: [] }] } } });
+E('User', { profile: { OR: [] } });
+E('User', { profile: { is: { OR: [] } } });
+E('User', { profile: { is: { AND: [{ OR: [] }] } } });
+E('User', { name: { mode: 'insensitive' } });
+E('User', { OR: [{ name: { mode: 'insensitive' } }, { id: 3 }] });
+E('User', { name: { not: {} } });
+E('User', { OR: [{ name: { not: {} } }, { id: 3 }] });
+E('User', { NOT: { name: { not: {} } } });
+E('Post', { metadata: {} });
+E('Post', { OR: [{ metadata: {} }, { id: 3 }] });
+E('Post', { OR: [{ metadata: { path: ['a'] } }, { id: 3 }] }, 'error');
+E('Post', { OR: [{ tags: {} }, { id: 3 }] }, 'error');
+E('User', { OR: [{ manager: {} }, { id: 3 }] });
+E('User', { OR: [{ AND: [] }] });
+E('User', { OR: [{ AND: [] }, { id: 3 }] });
+E('User', { OR: [{ NOT: [] }, { id: 3 }] });
+E('User', { NOT: [{}, { id: 3 }] });
+E('User', { NOT: [{ AND: [] }, { id: 3 }] });
+E('User', { AND: { OR: [] } });
+E('User', { posts: { some: {} } });
+E('User', { posts: { every: {} } });
+E('User', { posts: { none: {} } });
+E('User', { posts: { some: { OR: [{}] } } });
+E('User', { posts: { some: { NOT: { AND: [] } } } });
+E('User', { OR: [{ posts: { some: { OR: [] } } }, { id: 3 }] });
+E('User', { OR: [{ profile: { is: { OR: [] } } }, { id: 3 }] });
+E('User', { OR: [{ id: 3, AND: [] }] });
+E('User', { OR: [{ id: 3, OR: [] }] });
+E('User', { OR: [{ profile: { isNot: {} } }, { id: 3 }] });
+E('User', { manager: { is: {}, isNot: {} } });
+E('User', { NOT: { manager: { is: {}, isNot: {} } } });
+E('User', { name: { not: {}, equals: 'User 3' } });
+E('User', { OR: [{ name: { not: { not: {} } } }, { id: 3 }] });
+E('User', { OR: [{ name: { not: {}, mode: 'insensitive' } }, { id: 3 }] });
+E('Profile', { OR: [{ user: {} }, { id: 2 }] });
+E('Comment', { NOT: { author: {}, post: {} } });
+E('User', { AND: [{ OR: {} }] }, 'error');
+E('User', { OR: {} }, 'error');
+q('empty-filter logic', 'User', 'count', { where: { OR: [{ profile: {} }, { id: { lt: 4 } }] } });
+q('empty-filter logic', 'User', 'findMany', { where: { id: { lte: 5 } }, select: { id: true, _count: { select: { posts: { where: { OR: [{ AND: [] }, { published: true }] } } } } } });
+q('empty-filter', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { OR: [{ AND: [] }] }, select: { id: true } } } });
+}
+
 export default Q;
