@@ -3,8 +3,8 @@
 -- its records in key order whatever the input order.
 BEGIN;
 
--- prisma_key_in as a plain function: key = ANY(keys), strict
-SELECT k, prisma_key_in(k, ARRAY[3, 1, NULL, 7]) AS found
+-- prisma_key_in as a plain function: key = ANY(keys), strict, null where ANY is
+SELECT k, prisma_key_in(k, ARRAY[3, 1, NULL, 7]) AS found, k = ANY (ARRAY[3, 1, NULL, 7]) AS any
   FROM (VALUES (1), (2), (3), (7), (8)) v(k);
 SELECT prisma_key_in(NULL::int, ARRAY[1]) IS NULL AS null_key,
        prisma_key_in(1, NULL::int[]) IS NULL AS null_keys,

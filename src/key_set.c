@@ -52,6 +52,7 @@ typedef struct KeySet
 	FmgrInfo   *hashfn;
 	FmgrInfo   *eqfn;
 	Oid			collation;
+	bool		has_nulls;		/* keys has null elements */
 	int			mask;			/* slots - 1, slots a power of two */
 	Datum	   *slots;
 	bool	   *used;
@@ -98,7 +99,10 @@ key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
 		uint32		h;
 
 		if (nulls[i])
+		{
+			ks->has_nulls = true;
 			continue;
+		}
 		h = key_hash(ks, elems[i]) & ks->mask;
 		while (ks->used[h])
 			h = (h + 1) & ks->mask;
@@ -111,7 +115,8 @@ key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
 }
 
 /*
- * prisma_key_in(key, keys): key = ANY(keys) for a non-null key (strict).
+ * prisma_key_in(key, keys): key = ANY(keys) for a non-null key (strict),
+ * null where that is null (not found among keys with null elements).
  * The table is built once per call site and array value: the compiler
  * passes an uncorrelated ARRAY(subquery), computed once per execution.
  */
@@ -135,6 +140,8 @@ prisma_key_in(PG_FUNCTION_ARGS)
 			PG_RETURN_BOOL(true);
 		h = (h + 1) & ks->mask;
 	}
+	if (ks->has_nulls)
+		PG_RETURN_NULL();
 	PG_RETURN_BOOL(false);
 }
 
