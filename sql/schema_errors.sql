@@ -241,7 +241,7 @@ SELECT prisma_load_schema('model A {
 ROLLBACK TO s;
 
 -- every catalog mismatch at once
-SELECT prisma_load_schema('model Movie {
+SELECT 'model Movie {
   id     Int     @id
   titel  String
   year   Int
@@ -263,34 +263,13 @@ model A {
 enum Status {
   ON
   OFF
-}');
+}' AS mismatch_schema \gset
+SELECT prisma_load_schema(:'mismatch_schema');
 ROLLBACK TO s;
 CREATE TABLE "Movie" (id integer PRIMARY KEY, title text, year text, tags text[], rating numeric);
 CREATE TYPE "Status" AS ENUM ('ON', 'off');
 CREATE TABLE "_ActorToMovie" ("A" integer, "C" integer);
-SELECT prisma_load_schema('model Movie {
-  id     Int     @id
-  titel  String
-  year   Int
-  tags   Int[]
-  rating Float
-  status Status
-  actors Actor[]
-  a      A[]
-}
-model Actor {
-  id     Int     @id
-  movies Movie[]
-}
-model A {
-  id      Int    @id
-  movieId Int    @map("bId")
-  movie   Movie  @relation(fields: [movieId], references: [id])
-}
-enum Status {
-  ON
-  OFF
-}');
+SELECT prisma_load_schema(:'mismatch_schema');
 ROLLBACK TO s;
 -- a stored schema that no longer matches the catalog fails the same way
 SELECT prisma_load_schema('model B {

@@ -283,7 +283,8 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	SelectJoins sj = {&child_joins, false};
 
 	enter_relation(cs, rel, args);
-	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
+	/* keyed: the primary-key order is prisma_agg's own */
+	order = keyed ? NIL : parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 
 	if (keyed)
 		appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d, r%d.\"__s\") AS v"
@@ -311,15 +312,13 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 		path_pop(cs, mark);
 	}
 	if (!keyed)
-	{
 		appendStringInfoString(joins, " ORDER BY 1");
-		foreach(lc, order)
-		{
-			OrderItem  *item = lfirst(lc);
+	foreach(lc, order)
+	{
+		OrderItem  *item = lfirst(lc);
 
-			appendStringInfo(joins, ", %s %s NULLS %s", item->expr, item->desc ? "DESC" : "ASC",
-							 item->nulls_first ? "FIRST" : "LAST");
-		}
+		appendStringInfo(joins, ", %s %s NULLS %s", item->expr, item->desc ? "DESC" : "ASC",
+						 item->nulls_first ? "FIRST" : "LAST");
 	}
 	appendStringInfo(joins, ") r%d GROUP BY r%d.\"__k\") c%d ON c%d.\"__k\" = ",
 					 alias, alias, alias, alias);
