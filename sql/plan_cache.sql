@@ -28,6 +28,19 @@ SELECT prisma_plan_cache_stats();
 SET LOCAL search_path = public, pg_temp;
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
 SELECT prisma_plan_cache_stats();
+-- a statement whose generic plan reads a large table from end to end
+-- (at least min_parallel_table_scan_size) is planned for each execution's
+-- values, with parallel workers allowed; here every table counts as large
+SET LOCAL min_parallel_table_scan_size = 0;
+SELECT prisma_query('Category', 'findMany', '{"where": {"name": {"startsWith": "N"}}, "select": {"id": true}}');
+SELECT prisma_query('Category', 'findMany', '{"where": {"name": {"startsWith": "E"}}, "select": {"id": true}}');
+SELECT prisma_plan_cache_stats();
+-- unless prisma_compile.parallel is off
+SET LOCAL prisma_compile.parallel = off;
+SELECT prisma_query('Category', 'findMany', '{"where": {"name": {"startsWith": "N"}}, "select": {"id": true}}');
+SELECT prisma_plan_cache_stats();
+RESET prisma_compile.parallel;
+RESET min_parallel_table_scan_size;
 -- the cache is bounded: the least recently used plan is evicted
 SET LOCAL prisma_compile.plan_cache_size = 1;
 SELECT prisma_query('Category', 'findFirst', '{"select": {"name": true}}');

@@ -10,15 +10,29 @@
  * DDL invalidated it; the whole cache is dropped when a new schema is
  * loaded.  The cache holds at most prisma_compile.plan_cache_size plans and
  * evicts the least recently used.
+ *
+ * Most statements keep one generic plan.  Two kinds are planned for the
+ * values of each execution instead, with parallel workers encouraged (see
+ * run_compiled): set-based reads, and statements whose generic plan reads
+ * a large table from end to end (no index fits, as for a relation filter
+ * through a foreign key without an index), where the planning time is
+ * small next to the scan and parallel workers can share it.
  */
 #include "postgres.h"
 
+#include "access/table.h"
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "lib/ilist.h"
 #include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/paths.h"
+#include "parser/parsetree.h"
+#include "storage/bufmgr.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
+#include "utils/plancache.h"
+#include "utils/rel.h"
 
 #include "prisma_compile.h"
 
@@ -27,6 +41,7 @@ typedef struct PlanEntry
 	uint64		hash;			/* hash key: of the key text */
 	char	   *key;			/* the full key text, in the cache context */
 	SPIPlanPtr	plan;
+	bool		per_values;		/* planned for each execution's values */
 	dlist_node	lru;			/* most recently used at the head */
 } PlanEntry;
 
@@ -40,6 +55,7 @@ static int64 stat_hits = 0;
 static int64 stat_misses = 0;
 static int64 stat_replans = 0;
 static int64 stat_evictions = 0;
+static int	stat_per_values = 0;	/* entries planned per execution */
 
 /* Drop every kept plan. */
 static void
@@ -54,6 +70,7 @@ plan_cache_flush(void)
 		dlist_delete(&entry->lru);
 		SPI_freeplan(entry->plan);
 	}
+	stat_per_values = 0;
 	if (plan_cxt)
 		MemoryContextDelete(plan_cxt);
 	plan_cxt = NULL;
@@ -92,8 +109,8 @@ plan_key(const CompiledQuery *q, int *len)
 	int			i;
 
 	initStringInfo(&key);
-	appendStringInfo(&key, "%u|%s|%d|", GetUserId(), namespace_search_path,
-					 prisma_generic_plans);
+	appendStringInfo(&key, "%u|%s|%d%d|", GetUserId(), namespace_search_path,
+					 prisma_generic_plans, prisma_parallel);
 	for (i = 0; i < q->nparams; i++)
 		appendStringInfo(&key, "%u,", q->param_types[i]);
 	appendStringInfo(&key, "|%s", q->sql);
@@ -107,28 +124,78 @@ plan_cache_remove(PlanEntry *entry)
 {
 	dlist_delete(&entry->lru);
 	SPI_freeplan(entry->plan);
+	if (entry->per_values)
+		stat_per_values--;
 	pfree(entry->key);
 	hash_search(plan_hash, &entry->hash, HASH_REMOVE, NULL);
 	plan_count--;
 }
 
-/* Prepare and keep a plan for q. */
-static SPIPlanPtr
-plan_prepare(const CompiledQuery *q)
+/* Does a plan tree read a table of at least min_parallel_table_scan_size by a sequential scan? */
+static bool
+plan_scans_large_table(Plan *node, List *rtable)
 {
-	SPIPlanPtr	plan;
+	if (node == NULL)
+		return false;
+	if (IsA(node, SeqScan))
+	{
+		RangeTblEntry *rte = rt_fetch(((Scan *) node)->scanrelid, rtable);
+		Relation	rel = table_open(rte->relid, AccessShareLock);
+		BlockNumber blocks = RelationGetNumberOfBlocks(rel);
 
-	/*
-	 * Compiled statements only read: parallel plans are allowed.  A generic
-	 * plan fits one-row reads whatever the values; a set-based read's best
-	 * plan depends on how many parent rows its take and filter leave (a
-	 * generic plan guesses a few and probes an index per child row), so it
-	 * is planned for the values of each execution.
-	 */
-	plan = SPI_prepare_cursor(q->sql, q->nparams, q->param_types,
-							  CURSOR_OPT_PARALLEL_OK |
-							  (q->plan_per_values ? CURSOR_OPT_CUSTOM_PLAN :
-							   prisma_generic_plans ? CURSOR_OPT_GENERIC_PLAN : 0));
+		table_close(rel, AccessShareLock);
+		if (blocks > 0 && blocks >= (BlockNumber) min_parallel_table_scan_size)
+			return true;
+	}
+	if (IsA(node, SubqueryScan))
+		return plan_scans_large_table(((SubqueryScan *) node)->subplan, rtable);
+	if (IsA(node, Append) || IsA(node, MergeAppend))
+	{
+		ListCell   *lc;
+
+		foreach(lc, IsA(node, Append) ? ((Append *) node)->appendplans :
+				((MergeAppend *) node)->mergeplans)
+			if (plan_scans_large_table(lfirst(lc), rtable))
+				return true;
+	}
+	return plan_scans_large_table(node->lefttree, rtable) ||
+		plan_scans_large_table(node->righttree, rtable);
+}
+
+/*
+ * Is a kept statement's generic plan a full scan of a large table?  Builds
+ * the generic plan (kept for the executions, as the first one would have
+ * built it) and looks through it and its subplans.
+ */
+static bool
+generic_plan_scans_large_table(SPIPlanPtr plan)
+{
+	CachedPlan *cplan = SPI_plan_get_cached_plan(plan);
+	bool		found = false;
+	ListCell   *lc;
+
+	if (cplan == NULL)
+		return false;
+	foreach(lc, cplan->stmt_list)
+	{
+		PlannedStmt *stmt = lfirst_node(PlannedStmt, lc);
+		ListCell   *sp;
+
+		found = found || plan_scans_large_table(stmt->planTree, stmt->rtable);
+		foreach(sp, stmt->subplans)
+			found = found || plan_scans_large_table(lfirst(sp), stmt->rtable);
+	}
+	ReleaseCachedPlan(cplan, CurrentResourceOwner);
+	return found;
+}
+
+/* Prepare and keep a plan for q with the given cursor options. */
+static SPIPlanPtr
+plan_prepare_with(const CompiledQuery *q, int options)
+{
+	SPIPlanPtr	plan = SPI_prepare_cursor(q->sql, q->nparams, q->param_types,
+										  CURSOR_OPT_PARALLEL_OK | options);
+
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for compiled query: %s",
 			 SPI_result_code_string(SPI_result));
@@ -138,11 +205,41 @@ plan_prepare(const CompiledQuery *q)
 }
 
 /*
- * The kept plan for q, prepared on first use.  Must be called inside an
- * SPI connection.
+ * Prepare and keep a plan for q; *per_values says whether it is planned
+ * for each execution's values.  Compiled statements only read, so parallel
+ * plans are allowed.  A generic plan fits one-row reads whatever the
+ * values.  A set-based read's best plan depends on how many parent rows its
+ * take and filter leave (a generic plan guesses a few and probes an index
+ * per child row), and a full scan of a large table is worth planning with
+ * parallel workers for the values at hand.
+ */
+static SPIPlanPtr
+plan_prepare(const CompiledQuery *q, bool *per_values)
+{
+	SPIPlanPtr	plan;
+
+	*per_values = q->plan_per_values;
+	if (*per_values)
+		return plan_prepare_with(q, CURSOR_OPT_CUSTOM_PLAN);
+	if (!prisma_generic_plans)
+		return plan_prepare_with(q, 0);
+	plan = plan_prepare_with(q, CURSOR_OPT_GENERIC_PLAN);
+	if (prisma_parallel && generic_plan_scans_large_table(plan))
+	{
+		SPI_freeplan(plan);
+		*per_values = true;
+		plan = plan_prepare_with(q, CURSOR_OPT_CUSTOM_PLAN);
+	}
+	return plan;
+}
+
+/*
+ * The kept plan for q, prepared on first use; *per_values says whether it
+ * is planned for each execution's values.  Must be called inside an SPI
+ * connection.
  */
 SPIPlanPtr
-plan_cache_get(const CompiledQuery *q, int64 schema_version)
+plan_cache_get(const CompiledQuery *q, int64 schema_version, bool *per_values)
 {
 	char	   *key;
 	int			keylen;
@@ -172,6 +269,7 @@ plan_cache_get(const CompiledQuery *q, int64 schema_version)
 		{
 			dlist_move_head(&plan_lru, &entry->lru);
 			stat_hits++;
+			*per_values = entry->per_values;
 			return entry->plan;
 		}
 		/* DDL touched a table of the plan: prepare it again */
@@ -186,13 +284,15 @@ plan_cache_get(const CompiledQuery *q, int64 schema_version)
 		stat_evictions++;
 	}
 	{
-		SPIPlanPtr	plan = plan_prepare(q);
+		SPIPlanPtr	plan = plan_prepare(q, per_values);
 
 		entry = hash_search(plan_hash, &hash, HASH_ENTER, NULL);
 		old = MemoryContextSwitchTo(plan_cxt);
 		entry->key = pstrdup(key);
 		MemoryContextSwitchTo(old);
 		entry->plan = plan;
+		entry->per_values = *per_values;
+		stat_per_values += *per_values;
 		dlist_push_head(&plan_lru, &entry->lru);
 		plan_count++;
 	}
@@ -203,7 +303,9 @@ plan_cache_get(const CompiledQuery *q, int64 schema_version)
 char *
 plan_cache_stats_json(void)
 {
-	return psprintf("{\"entries\": %d, \"hits\": " INT64_FORMAT ", \"misses\": " INT64_FORMAT
-					", \"replans\": " INT64_FORMAT ", \"evictions\": " INT64_FORMAT "}",
-					plan_count, stat_hits, stat_misses, stat_replans, stat_evictions);
+	return psprintf("{\"entries\": %d, \"per_values\": %d, \"hits\": " INT64_FORMAT
+					", \"misses\": " INT64_FORMAT ", \"replans\": " INT64_FORMAT
+					", \"evictions\": " INT64_FORMAT "}",
+					plan_count, stat_per_values, stat_hits, stat_misses, stat_replans,
+					stat_evictions);
 }

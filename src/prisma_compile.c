@@ -92,13 +92,16 @@ parse_document(text *doc)
 }
 
 /*
- * Planner settings of a set-based read, for the current GUC nest level.
- * Its children are grouped by parent with a partial aggregate in parallel
+ * Planner settings of a statement planned for each execution's values (a
+ * set-based read, or a full scan of a large table: see plan_cache.c), for
+ * the current GUC nest level.  A set-based read's children are grouped by parent with a partial aggregate in parallel
  * workers, but two estimates stand in the way: the bitmap scan of the join
  * table is sized by its index condition (PostgreSQL guesses 10 keys there,
  * under min_parallel_table_scan_size), and the number of parents is guessed
  * from the key column's distinct values (tens of thousands, not the few
- * thousand that reach the Gather).  Both are lowered for this statement.
+ * thousand that reach the Gather).  Both are lowered for this statement;
+ * the lower cost per row through a Gather also lets a large scan hand its
+ * hashing to the workers.
  */
 static void
 allow_parallel_children(void)
@@ -116,6 +119,7 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 	SPIPlanPtr	plan;
 	char	   *nulls;
 	int			save_nestlevel;
+	bool		per_values;
 	int			ret;
 	int			i;
 	Datum		result = (Datum) 0;
@@ -134,10 +138,10 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 	if (prisma_work_mem > 0)
 		(void) set_config_option("work_mem", psprintf("%d", prisma_work_mem), PGC_USERSET,
 								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	if (prisma_parallel && q->plan_per_values)
-		allow_parallel_children();
 
-	plan = plan_cache_get(q, schema_version);
+	plan = plan_cache_get(q, schema_version, &per_values);
+	if (prisma_parallel && per_values)
+		allow_parallel_children();
 	ret = SPI_execute_plan(plan, q->param_values, nulls, false, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));

@@ -21,7 +21,8 @@ extern bool prisma_parallel;
 extern int	prisma_work_mem;
 
 /* plan_cache.c: the kept plan for a compiled query (inside SPI) */
-extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version);
+extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version,
+								 bool *per_values);
 extern char *plan_cache_stats_json(void);
 extern void plan_cache_reset(void);
 
