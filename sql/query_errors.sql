@@ -62,6 +62,9 @@ SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"karma
 SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"karma": {"equals": 1, "mode": "insensitive"}}}}');
 -- bad mode
 SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"name": {"equals": "a", "mode": "upper"}}}}');
+-- mode inside not (Prisma's nested filters take none), alone or with an operator
+SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"name": {"not": {"mode": "insensitive"}}}}}');
+SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"name": {"not": {"equals": "a", "mode": "insensitive"}}}}}');
 -- string for an Int
 SELECT try('{"model": "User", "operation": "findMany", "args": {"where": {"karma": "1"}}}');
 -- fraction for an Int

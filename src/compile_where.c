@@ -21,6 +21,7 @@
 static void where_object(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 int alias, const JsonValue *where, bool nested);
 static void scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
+						  bool nested,
 						  const char *col, const JsonValue *value, bool insensitive);
 static bool where_empty(const PrismaModel *model, const JsonValue *where);
 
@@ -324,7 +325,7 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 		else if (value->kind == JV_OBJECT)
 		{
 			appendStringInfoString(buf, "NOT (");
-			scalar_filter(cs, buf, field, col, value, insensitive);
+			scalar_filter(cs, buf, field, true, col, value, insensitive);
 			appendStringInfoChar(buf, ')');
 		}
 		else
@@ -369,24 +370,31 @@ scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
 				  "unknown filter \"%s\" on field %s", op, field->name);
 }
 
-/* Has a scalar filter object no operator but mode and empty nots? */
+/*
+ * Has a scalar filter object no operator but mode and empty nots?  A filter
+ * nested in not takes no mode: there it is not empty, and rejected later.
+ */
 static bool
-scalar_filter_empty(const JsonValue *value)
+scalar_filter_empty(const JsonValue *value, bool nested)
 {
 	int			i;
 
 	if (value->kind != JV_OBJECT)
 		return false;
 	for (i = 0; i < value->n; i++)
-		if (strcmp(value->keys[i], "mode") != 0 &&
-			(strcmp(value->keys[i], "not") != 0 || !scalar_filter_empty(value->items[i])))
+		if ((nested || strcmp(value->keys[i], "mode") != 0) &&
+			(strcmp(value->keys[i], "not") != 0 || !scalar_filter_empty(value->items[i], true)))
 			return false;
 	return true;
 }
 
-/* Append a scalar filter object ({equals, not, in, ..., mode}) as a conjunction. */
+/*
+ * Append a scalar filter object ({equals, not, in, ..., mode}) as a
+ * conjunction; nested: it is the object of a not, which takes no mode (the
+ * mode next to the not applies inside it).
+ */
 static void
-scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
+scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field, bool nested,
 			  const char *col, const JsonValue *value, bool insensitive)
 {
 	const JsonValue *mode = json_get(value, "mode");
@@ -397,6 +405,10 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 	{
 		int			mark = path_push(cs, "mode");
 
+		if (nested)
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+						  "Put mode next to not: {\"mode\": \"insensitive\", \"not\": {...}}.",
+						  "mode is not available inside not");
 		if (field->type != PT_STRING)
 			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
 						  "mode is only available on String fields");
@@ -416,7 +428,7 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
 		/* like Prisma, leave out mode and empty nots ({not: {}}) */
 		if (strcmp(value->keys[i], "mode") == 0 ||
 			(strcmp(value->keys[i], "not") == 0 && !field->is_list &&
-			 scalar_filter_empty(value->items[i])))
+			 scalar_filter_empty(value->items[i], true)))
 			continue;
 		mark = path_push(cs, value->keys[i]);
 		if (terms++ > 0)
@@ -643,7 +655,7 @@ where_key_empty(const PrismaModel *model, const char *key, const JsonValue *valu
 		return false;
 	if (model->fields[f].type == PT_RELATION || model->fields[f].type == PT_JSON)
 		return value->n == 0;
-	return !model->fields[f].is_list && scalar_filter_empty(value);
+	return !model->fields[f].is_list && scalar_filter_empty(value, false);
 }
 
 /* Is a where object inside AND/OR/NOT empty: are all its keys empty? */
@@ -789,7 +801,7 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 	if (value->kind == JV_OBJECT && field->type == PT_JSON)
 		json_filter(cs, buf, field, column_expr(field, alias), value);
 	else if (value->kind == JV_OBJECT)
-		scalar_filter(cs, buf, field, column_expr(field, alias), value, false);
+		scalar_filter(cs, buf, field, false, column_expr(field, alias), value, false);
 	else if (value->kind == JV_NULL)
 		appendStringInfo(buf, "%s IS NULL", column_expr(field, alias));
 	else if (field->type == PT_JSON)

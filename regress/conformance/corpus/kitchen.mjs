@@ -189,6 +189,9 @@ q('errors', 'Post', 'findUnique', { where: { authorTitle: { authorId: 1 } } }, '
 q('errors', 'Team', 'findUnique', { where: { org: 'acme' } }, 'error');
 q('errors', 'User', 'findMany', { where: { created_at: '2024-01-01T00:00:00.000Z' } }, 'error');
 q('errors', 'User', 'findMany', { select: {} }, 'error');
+q('errors', 'User', 'findMany', { where: { name: { not: { mode: 'insensitive' } } } }, 'error');
+q('errors', 'User', 'findMany', { where: { name: { not: { equals: 'a', mode: 'insensitive' } } } }, 'error');
+q('where-string mode', 'User', 'findMany', { where: { name: { mode: 'insensitive', not: { equals: 'ALICE' } } } });
 q('errors', 'User', 'findMany', { omit: { id: true, email: true, name: true, role: true, karma: true, createdAt: true, updatedAt: true, managerId: true } }, 'error');
 q('errors', 'Post', 'findFirst', { take: 2 }, 'error');
 q('errors', 'Sample', 'findMany', { where: { flag: { in: [true] } } }, 'error');
