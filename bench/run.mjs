@@ -289,6 +289,22 @@ async function measureMemory(admin, w, status) {
   } finally {
     for (const c of contenders) await c.close().catch(() => {});
   }
+  // parallel workers are processes of their own, not counted above: the same
+  // prisma_query call without them shows the peak when one backend does it all
+  if (!status.prisma_query) {
+    const app = "benchmem-prisma_query-serial";
+    const serial = new pg.Client({ ...direct, application_name: app, options: "-c prisma_compile.parallel=off" });
+    await serial.connect();
+    try {
+      await serial.query({ text: `SELECT prisma_query($1::json) AS r`,
+        values: [JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args })] });
+      const pid = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app])).rows[0]?.pid;
+      const m = pid && backendMemory(pid);
+      out["prisma_query, prisma_compile.parallel = off (no workers)"] = m ? { ...m, private: m.hwm - m.shmem } : null;
+    } finally {
+      await serial.end();
+    }
+  }
   return out;
 }
 
@@ -483,7 +499,7 @@ async function main() {
   md.push(`### Peak backend memory, largest result (${largest?.name}: ${largest?.records} records, ${largest?.size} bytes of JSON)`, "",
     "| contender | VmHWM kB | RssShmem kB | private peak kB (VmHWM - RssShmem) |", "|---|--:|--:|--:|");
   for (const [n, m] of Object.entries(mem)) md.push(`| ${n} | ${m ? m.hwm : "-"} | ${m ? m.shmem : "-"} | ${m ? m.private : "-"} |`);
-  md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak.", "");
+  md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak. Parallel workers are processes of their own and are not counted; the prisma_query row with `prisma_compile.parallel = off` is the same call done by the backend alone.", "");
   const problems = rows.flatMap((r) => Object.entries(r.status).filter(([, s]) => s).map(([n, s]) => `- ${r.name}: ${n} ${s}`));
   md.push("### Contenders not timed", "", problems.length ? problems.join("\n") : "None: every contender returned the same records on every workload.", "");
   const targets = path.join(here, "TARGETS.md");
