@@ -215,5 +215,6 @@ async function main() {
 main().catch((e) => {
   console.error(e);
   console.log('conformance: 0 queries, 1 differ');
-  process.exitCode = 1;
+  // open connections would keep the process alive
+  process.exit(1);
 });
