@@ -35,6 +35,31 @@ SELECT prisma_query('{"model": "Post", "operation": "findFirst", "args": {"selec
 SELECT prisma_query('{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "select": {"id": true, "posts": {"select": {"id": true, "editor": {"select": {"id": true}}, "author": {"select": {"name": true}}}}}}}');
 SELECT prisma_query('{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "take": 101, "select": {"id": true, "posts": {"select": {"id": true, "editor": {"select": {"id": true}}, "author": {"select": {"name": true}}}}}}}')::text
      = prisma_query('{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "take": 100, "select": {"id": true, "posts": {"select": {"id": true, "editor": {"select": {"id": true}}, "author": {"select": {"name": true}}}}}}}')::text AS same_both_ways;
+-- many-to-many read in the target's id order: the links are read in that
+-- order first (kept apart, OFFSET 0), the LIMIT applies after the join, so
+-- take, skip, cursor, where and a negative take give the plain join's rows
+SELECT position('ORDER BY j2."B" DESC OFFSET 0' IN prisma_compile('{"model": "Category", "operation": "findUnique", "args": {"where": {"id": 1}, "select": {"posts": {"take": 2, "orderBy": {"id": "desc"}}}}}')) > 0 AS links_in_order;
+CREATE TEMP TABLE m2m_cases (args text, expected int[]);
+INSERT INTO m2m_cases
+SELECT a, (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM (
+        SELECT p.id FROM "_CategoryToPost" j JOIN "Post" p ON p.id = j."B"
+         WHERE j."A" = 1 AND p.id <> 3 AND (NOT f OR p.published) ORDER BY p.id DESC LIMIT 2 OFFSET o) x)
+  FROM (VALUES ('{"take": 2, "skip": 0, "orderBy": {"id": "desc"}, "where": {"id": {"not": 3}}}', false, 0),
+               ('{"take": 2, "skip": 1, "orderBy": {"id": "desc"}, "where": {"id": {"not": 3}}}', false, 1),
+               ('{"take": 2, "orderBy": {"id": "desc"}, "where": {"id": {"not": 3}, "published": true}}', true, 0)) v(a, f, o);
+INSERT INTO m2m_cases
+SELECT '{"take": -2, "where": {"id": {"not": 3}}}', (SELECT array_agg(id ORDER BY id) FROM (
+        SELECT p.id FROM "_CategoryToPost" j JOIN "Post" p ON p.id = j."B"
+         WHERE j."A" = 1 AND p.id <> 3 ORDER BY p.id DESC LIMIT 2) x);
+INSERT INTO m2m_cases
+SELECT '{"take": 2, "cursor": {"id": 2}}', (SELECT array_agg(id ORDER BY id) FROM (
+        SELECT p.id FROM "_CategoryToPost" j JOIN "Post" p ON p.id = j."B"
+         WHERE j."A" = 1 AND p.id >= 2 ORDER BY p.id LIMIT 2) x);
+SELECT c.args, c.expected,
+       ARRAY(SELECT (e->>'id')::int FROM json_array_elements(prisma_query('Category', 'findUnique',
+             format('{"where": {"id": 1}, "select": {"posts": %s}}', jsonb_set(c.args::jsonb, '{select}', '{"id": true}'))::json)->'posts') e
+             ORDER BY 1) = c.expected AS same
+  FROM m2m_cases c;
 -- nesting deeper than prisma_compile.max_depth
 SET LOCAL prisma_compile.max_depth = 2;
 SELECT prisma_query('{"model": "User", "operation": "findFirst", "args": {"select": {"manager": {"select": {"manager": {"select": {"manager": true}}}}}}}');

@@ -168,6 +168,52 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
+ * The direction to read the links of a many-to-many read in when its rows
+ * are ordered by the target's id alone (the default order): 1 ascending,
+ * -1 descending; 0 for any other read.
+ */
+static int
+link_order(const PrismaField *via, List *order, bool reverse, int alias)
+{
+	OrderItem  *item;
+
+	if (via == NULL || via->rel_kind != REL_MANY_TO_MANY || list_length(order) != 1)
+		return 0;
+	item = linitial(order);
+	if (strcmp(item->expr, psprintf("t%d.%s", alias, quote_identifier(via->remote_cols[0]))) != 0)
+		return 0;
+	return item->desc != reverse ? -1 : 1;
+}
+
+/*
+ * Append "FROM (<links of tP in order>) jA JOIN <target> tA ON ...": the rows
+ * of a many-to-many relation of the parent row tP, read through its links
+ * sorted by the target's id (the link table's other column).  The subquery
+ * is kept apart (OFFSET 0), so the planner sees the links in order and
+ * probes the target's primary key per link until a LIMIT is met; flattened,
+ * it merged the links with the target's whole primary key index.  No WHERE
+ * is left open.
+ */
+static void
+append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					  int parent_alias, int alias, int direction)
+{
+	appendStringInfo(buf, "FROM (SELECT j%d.* FROM ", alias);
+	if (rel->join_schema)
+		appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
+	appendStringInfo(buf, "%s j%d WHERE ", quote_identifier(rel->join_table), alias);
+	append_relation_key(buf, rel, alias, 0);
+	appendStringInfoString(buf, " = ");
+	append_column(buf, parent_alias, rel->local_cols[0]);
+	appendStringInfo(buf, " ORDER BY j%d.%s%s OFFSET 0) j%d JOIN ", alias,
+					 quote_identifier(rel->join_remote), direction < 0 ? " DESC" : "", alias);
+	append_table(buf, &cs->schema->models[rel->target]);
+	appendStringInfo(buf, " t%d ON ", alias);
+	append_column(buf, alias, rel->remote_cols[0]);
+	appendStringInfo(buf, " = j%d.%s", alias, quote_identifier(rel->join_remote));
+}
+
+/*
  * Append "FROM <target> tA <joins> WHERE <key> IN <parents>": the rows of a
  * single-key relation for every parent row of the CTE parents at once.
  * Join tables are probed with prisma_key_in(key, ARRAY(keys)), which the
@@ -269,10 +315,13 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 {
 	const JsonValue *where = json_get(args, "where");
 	const JsonValue *cursor = json_get(args, "cursor");
-	bool		has_where = via != NULL;
+	int			direction = link_order(via, order, reverse, alias);
+	bool		has_where = via != NULL && direction == 0;
 	int			mark;
 
-	if (via)
+	if (direction != 0)
+		append_links_in_order(cs, buf, via, parent_alias, alias, direction);
+	else if (via)
 		append_relation_source(cs, buf, via, parent_alias, alias);
 	else
 	{
