@@ -25,7 +25,6 @@
 #include "common/hashfn.h"
 #include "lib/ilist.h"
 #include "miscadmin.h"
-#include "nodes/nodeFuncs.h"
 #include "optimizer/paths.h"
 #include "parser/parsetree.h"
 #include "storage/bufmgr.h"
@@ -224,10 +223,22 @@ plan_prepare(const CompiledQuery *q, bool *per_values)
 	if (!prisma_generic_plans)
 		return plan_prepare_with(q, 0);
 	plan = plan_prepare_with(q, CURSOR_OPT_GENERIC_PLAN);
-	if (prisma_parallel && generic_plan_scans_large_table(plan))
+	if (!prisma_parallel)
+		return plan;
+	PG_TRY();
+	{
+		*per_values = generic_plan_scans_large_table(plan);
+	}
+	PG_CATCH();
+	{
+		/* planning failed (or was cancelled): the kept plan is not cached yet */
+		SPI_freeplan(plan);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	if (*per_values)
 	{
 		SPI_freeplan(plan);
-		*per_values = true;
 		plan = plan_prepare_with(q, CURSOR_OPT_CUSTOM_PLAN);
 	}
 	return plan;
