@@ -108,6 +108,26 @@ append_column(StringInfo buf, int alias, const char *column)
 	appendStringInfo(buf, "t%d.%s", alias, quote_identifier(column));
 }
 
+/* Append the (schema-qualified) quoted name of a many-to-many join table. */
+static void
+append_join_table(StringInfo buf, const PrismaField *rel)
+{
+	if (rel->join_schema)
+		appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
+	appendStringInfoString(buf, quote_identifier(rel->join_table));
+}
+
+/* Append " JOIN <target> tA ON tA.id = jA.<remote>": the targets of links jA. */
+static void
+append_join_target(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias)
+{
+	appendStringInfoString(buf, " JOIN ");
+	append_table(buf, &cs->schema->models[rel->target]);
+	appendStringInfo(buf, " t%d ON ", alias);
+	append_column(buf, alias, rel->remote_cols[0]);
+	appendStringInfo(buf, " = j%d.%s", alias, quote_identifier(rel->join_remote));
+}
+
 /*
  * Append "FROM <target> tA", with the join table jA first for a
  * many-to-many relation: with it leading, the planner probes its index per
@@ -117,21 +137,15 @@ append_column(StringInfo buf, int alias, const char *column)
 static void
 append_relation_from(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias)
 {
-	const PrismaModel *target = &cs->schema->models[rel->target];
-
 	appendStringInfoString(buf, "FROM ");
 	if (rel->rel_kind == REL_MANY_TO_MANY)
 	{
-		if (rel->join_schema)
-			appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
-		appendStringInfo(buf, "%s j%d JOIN ", quote_identifier(rel->join_table), alias);
-		append_table(buf, target);
-		appendStringInfo(buf, " t%d ON ", alias);
-		append_column(buf, alias, rel->remote_cols[0]);
-		appendStringInfo(buf, " = j%d.%s", alias, quote_identifier(rel->join_remote));
+		append_join_table(buf, rel);
+		appendStringInfo(buf, " j%d", alias);
+		append_join_target(cs, buf, rel, alias);
 		return;
 	}
-	append_table(buf, target);
+	append_table(buf, &cs->schema->models[rel->target]);
 	appendStringInfo(buf, " t%d", alias);
 }
 
@@ -199,18 +213,14 @@ append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
 					  int parent_alias, int alias, int direction)
 {
 	appendStringInfo(buf, "FROM (SELECT j%d.* FROM ", alias);
-	if (rel->join_schema)
-		appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
-	appendStringInfo(buf, "%s j%d WHERE ", quote_identifier(rel->join_table), alias);
+	append_join_table(buf, rel);
+	appendStringInfo(buf, " j%d WHERE ", alias);
 	append_relation_key(buf, rel, alias, 0);
 	appendStringInfoString(buf, " = ");
 	append_column(buf, parent_alias, rel->local_cols[0]);
-	appendStringInfo(buf, " ORDER BY j%d.%s%s OFFSET 0) j%d JOIN ", alias,
+	appendStringInfo(buf, " ORDER BY j%d.%s%s OFFSET 0) j%d", alias,
 					 quote_identifier(rel->join_remote), direction < 0 ? " DESC" : "", alias);
-	append_table(buf, &cs->schema->models[rel->target]);
-	appendStringInfo(buf, " t%d ON ", alias);
-	append_column(buf, alias, rel->remote_cols[0]);
-	appendStringInfo(buf, " = j%d.%s", alias, quote_identifier(rel->join_remote));
+	append_join_target(cs, buf, rel, alias);
 }
 
 /*
