@@ -21,8 +21,8 @@
 static void where_object(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 int alias, const JsonValue *where, bool nested);
 static void scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
-						  bool nested,
-						  const char *col, const JsonValue *value, bool insensitive);
+						  bool nested, const char *col, const JsonValue *value,
+						  bool insensitive);
 static bool where_empty(const PrismaModel *model, const JsonValue *where);
 
 /* Append "$n" for a new text parameter. */

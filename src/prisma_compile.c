@@ -94,17 +94,18 @@ parse_document(text *doc)
 /*
  * Planner settings of a statement planned for each execution's values (a
  * set-based read, or a full scan of a large table: see plan_cache.c), for
- * the current GUC nest level.  A set-based read's children are grouped by parent with a partial aggregate in parallel
- * workers, but two estimates stand in the way: the bitmap scan of the join
- * table is sized by its index condition (PostgreSQL guesses 10 keys there,
- * under min_parallel_table_scan_size), and the number of parents is guessed
- * from the key column's distinct values (tens of thousands, not the few
- * thousand that reach the Gather).  Both are lowered for this statement;
- * the lower cost per row through a Gather also lets a large scan hand its
- * hashing to the workers.
+ * the current GUC nest level.  A set-based read's children are grouped by
+ * parent with a partial aggregate in parallel workers, but two estimates
+ * stand in the way: the bitmap scan of the join table is sized by its
+ * index condition (PostgreSQL guesses 10 keys there, under
+ * min_parallel_table_scan_size), and the number of parents is guessed from
+ * the key column's distinct values (tens of thousands, not the few thousand
+ * that reach the Gather).  Both are lowered for this statement; the lower
+ * cost per row through a Gather also lets a large scan hand its hashing to
+ * the workers.
  */
 static void
-allow_parallel_children(void)
+allow_parallel_workers(void)
 {
 	(void) set_config_option("min_parallel_table_scan_size", "0", PGC_USERSET,
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
@@ -141,7 +142,7 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 
 	plan = plan_cache_get(q, schema_version, &per_values);
 	if (prisma_parallel && per_values)
-		allow_parallel_children();
+		allow_parallel_workers();
 	ret = SPI_execute_plan(plan, q->param_values, nulls, false, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
