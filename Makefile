@@ -18,12 +18,13 @@ PG_CPPFLAGS = -Isrc $(shell $(PKG_CONFIG) --cflags json-c)
 SHLIB_LINK = $(shell $(PKG_CONFIG) --libs json-c)
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
-# every object is rebuilt when a header changes (PGXS tracks no dependencies)
-$(OBJS): $(wildcard src/*.h)
-
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# every object is rebuilt when a header changes (PGXS tracks no dependencies);
+# after the include, so that the default goal stays PGXS's "all"
+$(OBJS): $(wildcard src/*.h)
 
 # the movies benchmark (bench/run.sh; needs make install first)
 .PHONY: bench

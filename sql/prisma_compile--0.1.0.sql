@@ -63,38 +63,68 @@ CREATE AGGREGATE prisma_agg(record) (
 	PARALLEL = SAFE
 );
 
--- The same in ascending key order (nulls last) whatever the input order:
--- set-based relation reads group children by parent with it, unsorted.
-CREATE FUNCTION prisma_agg_keyed_transfn(internal, record, anyelement) RETURNS internal
-	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_transfn'
-	LANGUAGE C STABLE PARALLEL SAFE;
+-- Children grouped by parent: prisma_group(key, record [, sort key])
+-- files each record's JSON under its parent key and returns a hash table of
+-- JSON arrays, in sort-key order (nulls last) whatever the input order, or
+-- in input order without a sort key; prisma_group_get(groups, key) is one
+-- parent's array ('[]' when it has none).  Set-based relation reads build
+-- the groups once, in an InitPlan.  With a sort key partial states combine,
+-- so the planner may use parallel workers.  prisma_group_get is VOLATILE
+-- only so that the planner calls it after sorting the parent rows, not
+-- before (where the sort would carry every array).
+CREATE TYPE prisma_groups;
+CREATE FUNCTION prisma_groups_in(cstring) RETURNS prisma_groups
+	AS 'MODULE_PATHNAME', 'prisma_groups_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION prisma_groups_out(prisma_groups) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'prisma_groups_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE prisma_groups (
+	INPUT = prisma_groups_in,
+	OUTPUT = prisma_groups_out,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
 
-CREATE FUNCTION prisma_agg_keyed_finalfn(internal) RETURNS json
-	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_finalfn'
+CREATE FUNCTION prisma_group_transfn(internal, anyelement, record, anycompatible) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_group_transfn'
 	LANGUAGE C STABLE PARALLEL SAFE;
-
-CREATE FUNCTION prisma_agg_keyed_combinefn(internal, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_combinefn'
+CREATE FUNCTION prisma_group_transfn(internal, anyelement, record) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_group_transfn'
 	LANGUAGE C STABLE PARALLEL SAFE;
-
-CREATE FUNCTION prisma_agg_keyed_serialfn(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_serialfn'
+CREATE FUNCTION prisma_group_finalfn(internal) RETURNS prisma_groups
+	AS 'MODULE_PATHNAME', 'prisma_group_finalfn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION prisma_group_combinefn(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_group_combinefn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION prisma_group_serialfn(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'prisma_group_serialfn'
 	LANGUAGE C STRICT STABLE PARALLEL SAFE;
-
-CREATE FUNCTION prisma_agg_keyed_deserialfn(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'prisma_agg_keyed_deserialfn'
+CREATE FUNCTION prisma_group_deserialfn(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_group_deserialfn'
 	LANGUAGE C STRICT STABLE PARALLEL SAFE;
-
-CREATE AGGREGATE prisma_agg(record, anyelement) (
-	SFUNC = prisma_agg_keyed_transfn,
+CREATE AGGREGATE prisma_group(anyelement, record, anycompatible) (
+	SFUNC = prisma_group_transfn,
 	STYPE = internal,
-	FINALFUNC = prisma_agg_keyed_finalfn,
-	FINALFUNC_MODIFY = SHAREABLE,
-	COMBINEFUNC = prisma_agg_keyed_combinefn,
-	SERIALFUNC = prisma_agg_keyed_serialfn,
-	DESERIALFUNC = prisma_agg_keyed_deserialfn,
+	FINALFUNC = prisma_group_finalfn,
+	FINALFUNC_MODIFY = READ_WRITE,
+	COMBINEFUNC = prisma_group_combinefn,
+	SERIALFUNC = prisma_group_serialfn,
+	DESERIALFUNC = prisma_group_deserialfn,
 	PARALLEL = SAFE
 );
+CREATE AGGREGATE prisma_group(anyelement, record) (
+	SFUNC = prisma_group_transfn,
+	STYPE = internal,
+	FINALFUNC = prisma_group_finalfn,
+	FINALFUNC_MODIFY = READ_WRITE,
+	PARALLEL = SAFE
+);
+CREATE FUNCTION prisma_group_get(groups prisma_groups, key anyelement) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_group_get'
+	LANGUAGE C VOLATILE PARALLEL SAFE;
 
 -- key = ANY(keys), with planner support: the selectivity comes from the
 -- estimated size of keys (an ARRAY(subquery) of parent keys) and the index

@@ -257,73 +257,62 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 /*
  * Append a to-many relation read for every parent row of the CTE "p" at once
  * (DESIGN §5: one scan of the children of all parents instead of one probe
- * per parent): the select list gets the grouped JSON, joins gets
+ * per parent), as the lookup of the parent's key in the children grouped by
+ * parent key:
  *
- *   LEFT JOIN (SELECT r."__k", prisma_agg(r) AS v FROM (SELECT <key> AS "__k",
- *              <child columns> FROM <children of p> ORDER BY "__k", <order>) r
- *              GROUP BY r."__k") cN ON cN."__k" = tP.<key>
+ *   prisma_group_get((SELECT prisma_group(r."__k", r, r."__s") FROM
+ *       (SELECT <key> AS "__k", <id> AS "__s", <child columns>
+ *        FROM <children of p>) r), tP.<key>)
  *
- * The children come sorted by key and order, so each group aggregates in
- * order without a sort per group.  In the default order (a single-column
- * primary key, no orderBy) they come unsorted, as "__s" their key, and
- * prisma_agg(r, r."__s") puts each group in key order itself: the planner
- * may then group with a hash table or sort on the parent key alone.
+ * The uncorrelated subquery is an InitPlan, run once.  In the default order
+ * (a single-column primary key, no orderBy) the children come unsorted and
+ * prisma_group puts each group in "__s" order itself, so parallel workers
+ * can build partial groups; with an orderBy they come sorted by it and keep
+ * their input order (json_group.c).
  */
 static void
 append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
-						  const JsonValue *args, int parent_alias, StringInfo joins)
+						  const JsonValue *args, int parent_alias)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	int			alias = ++cs->next_alias;
 	List	   *order;
-	ListCell   *lc;
 	const JsonValue *where = json_get(args, "where");
 	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1;
 	StringInfoData child_joins;
 	SelectJoins sj = {&child_joins, false};
 
 	enter_relation(cs, rel, args);
-	/* keyed: the primary-key order is prisma_agg's own */
+	/* keyed: the primary-key order is prisma_group's own */
 	order = keyed ? NIL : parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 
+	appendStringInfo(buf, "prisma_group_get((SELECT prisma_group(r%d.\"__k\", r%d", alias, alias);
 	if (keyed)
-		appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d, r%d.\"__s\") AS v"
-						 " FROM (SELECT ", alias, alias, alias);
-	else
-		appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", prisma_agg(r%d) AS v FROM (SELECT ",
-						 alias, alias);
-	append_relation_key(joins, rel, alias, 0);
-	appendStringInfoString(joins, " AS \"__k\", ");
+		appendStringInfo(buf, ", r%d.\"__s\"", alias);
+	appendStringInfoString(buf, ") FROM (SELECT ");
+	append_relation_key(buf, rel, alias, 0);
+	appendStringInfoString(buf, " AS \"__k\", ");
 	if (keyed)
 	{
-		append_column(joins, alias, target->fields[target->id_fields[0]].column);
-		appendStringInfoString(joins, " AS \"__s\", ");
+		append_column(buf, alias, target->fields[target->id_fields[0]].column);
+		appendStringInfoString(buf, " AS \"__s\", ");
 	}
 	initStringInfo(&child_joins);
-	append_selection(cs, joins, target, args, alias, &sj);
-	appendStringInfoChar(joins, ' ');
-	append_relation_source_set(cs, joins, rel, alias, child_joins.data, PARENTS_CTE);
+	append_selection(cs, buf, target, args, alias, &sj);
+	appendStringInfoChar(buf, ' ');
+	append_relation_source_set(cs, buf, rel, alias, child_joins.data, PARENTS_CTE);
 	if (where)
 	{
 		int			mark = path_push(cs, "where");
 
-		appendStringInfoString(joins, " AND ");
-		compile_where(cs, joins, target, alias, where);
+		appendStringInfoString(buf, " AND ");
+		compile_where(cs, buf, target, alias, where);
 		path_pop(cs, mark);
 	}
-	if (!keyed)
-		appendStringInfoString(joins, " ORDER BY 1");
-	foreach(lc, order)
-	{
-		OrderItem  *item = lfirst(lc);
-
-		appendStringInfo(joins, ", %s %s NULLS %s", item->expr, item->desc ? "DESC" : "ASC",
-						 item->nulls_first ? "FIRST" : "LAST");
-	}
-	appendStringInfo(joins, ") r%d GROUP BY r%d.\"__k\") c%d ON c%d.\"__k\" = ",
-					 alias, alias, alias, alias);
-	append_column(joins, parent_alias, rel->local_cols[0]);
-	appendStringInfo(buf, "COALESCE(c%d.v, '[]'::json)", alias);
+	append_order(buf, order, false, NULL);
+	appendStringInfo(buf, ") r%d), ", alias);
+	append_column(buf, parent_alias, rel->local_cols[0]);
+	appendStringInfoChar(buf, ')');
 	cs->depth--;
 }
 
@@ -414,7 +403,7 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		if (sj != NULL && sj->set_based &&
 			relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
 			append_relation_set_based(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL,
-									  alias, sj->joins);
+									  alias);
 		else
 			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias,
 								 sj != NULL ? sj->joins : NULL);
