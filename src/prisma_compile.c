@@ -10,8 +10,12 @@
  */
 #include "postgres.h"
 
+#include "executor/spi.h"
 #include "fmgr.h"
+#include "nodes/params.h"
+#include "tcop/dest.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/guc.h"
 
 #include "json_input.h"
@@ -64,13 +68,13 @@ _PG_init(void)
 							 &prisma_generic_plans, true,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("prisma_compile.parallel",
-							 "Let set-based reads use parallel workers.",
-							 "Their children are joined and written as JSON by the workers.",
+							 "Let set-based reads and full scans of large tables use parallel workers.",
+							 "The planner decides; these statements are planned with min_parallel_table_scan_size 0 and parallel_tuple_cost 0.01.",
 							 &prisma_parallel, true,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("prisma_compile.work_mem",
 							"work_mem for the compiled statements (0: the session's).",
-							"Set-based reads sort the children of all parents at once.",
+							"Set-based reads join (and for an orderBy sort) the children of all parents at once.",
 							&prisma_work_mem, 65536, 0, MAX_KILOBYTES,
 							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("prisma_compile");
@@ -113,22 +117,81 @@ allow_parallel_workers(void)
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
 
+/*
+ * Receiver of a compiled statement's result: the value of its one row,
+ * copied once into the caller's memory (SPI would copy the row into its
+ * tuple table, then the value out of it).
+ */
+typedef struct ResultReceiver
+{
+	DestReceiver pub;
+	MemoryContext mcxt;
+	Datum		value;
+	bool		isnull;
+	uint64		rows;
+} ResultReceiver;
+
+/* Keep the value of the (only) row. */
+static bool
+result_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	ResultReceiver *r = (ResultReceiver *) self;
+	Datum		value;
+
+	if (++r->rows > 1)
+		elog(ERROR, "compiled query returned more than one row");
+	value = slot_getattr(slot, 1, &r->isnull);
+	if (!r->isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(r->mcxt);
+
+		r->value = datumCopy(value, false, -1);
+		MemoryContextSwitchTo(old);
+	}
+	return true;
+}
+
+/* Nothing to set up or release. */
+static void
+result_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+}
+
+static void
+result_shutdown(DestReceiver *self)
+{
+}
+
 /* Run a compiled query and return its JSON (JSON null for no row). */
 static Datum
 run_compiled(const CompiledQuery *q, int64 schema_version)
 {
 	SPIPlanPtr	plan;
-	char	   *nulls;
+	ParamListInfo params = makeParamList(q->nparams);
+	SPIExecuteOptions options = {0};
+	ResultReceiver receiver = {{0}};
 	int			save_nestlevel;
 	bool		per_values;
 	int			ret;
 	int			i;
-	Datum		result = (Datum) 0;
-	bool		isnull = true;
 
-	nulls = palloc(q->nparams + 1);
 	for (i = 0; i < q->nparams; i++)
-		nulls[i] = q->param_nulls[i] ? 'n' : ' ';
+	{
+		params->params[i].value = q->param_values[i];
+		params->params[i].isnull = q->param_nulls[i];
+		params->params[i].pflags = PARAM_FLAG_CONST;
+		params->params[i].ptype = q->param_types[i];
+	}
+	receiver.pub.receiveSlot = result_receive;
+	receiver.pub.rStartup = result_startup;
+	receiver.pub.rShutdown = result_shutdown;
+	receiver.pub.rDestroy = result_shutdown;
+	receiver.pub.mydest = DestTuplestore;	/* a receiver of our own: not DestNone, not DestSPI */
+	receiver.mcxt = CurrentMemoryContext;
+	receiver.isnull = true;
+	options.params = params;
+	options.read_only = false;
+	options.dest = (DestReceiver *) &receiver;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -143,28 +206,20 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 	plan = plan_cache_get(q, schema_version, &per_values);
 	if (prisma_parallel && per_values)
 		allow_parallel_workers();
-	ret = SPI_execute_plan(plan, q->param_values, nulls, false, 0);
+	ret = SPI_execute_plan_extended(plan, &options);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed > 1)
-		elog(ERROR, "compiled query returned " UINT64_FORMAT " rows", SPI_processed);
-	if (SPI_processed == 1)
-	{
-		result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-		if (!isnull)
-			result = SPI_datumTransfer(result, false, -1);
-	}
 
 	AtEOXact_GUC(true, save_nestlevel);
 	SPI_finish();
 
-	if (isnull && q->shape == RESULT_ROW_OR_THROW)
+	if (receiver.isnull && q->shape == RESULT_ROW_OR_THROW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NO_DATA_FOUND),
 				 errmsg("No %s found", q->model_name)));
-	if (isnull)
+	if (receiver.isnull)
 		return CStringGetTextDatum("null");
-	return result;
+	return receiver.value;
 }
 
 /* prisma_query(query json): run one read given as a query document. */
