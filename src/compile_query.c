@@ -502,12 +502,13 @@ has_set_based_relation(const PrismaModel *model, const JsonValue *args)
 /*
  * Compile a findMany whose to-many relations are read set-based: the parent
  * rows (filtered, ordered, paged) in a materialized CTE "p", each such
- * relation's children for all parents at once, grouped by parent and joined
- * back, the result in the parents' order:
+ * relation's children for all parents at once, grouped by parent key in an
+ * InitPlan and looked up per parent row, the result in the parents' order:
  *
  *   WITH p AS MATERIALIZED (SELECT t1.* FROM ... LIMIT $n)
- *   SELECT prisma_agg(r1) FROM (SELECT t1.a AS a, COALESCE(c2.v, '[]') AS rel
- *       FROM p t1 LEFT JOIN (...) c2 ON ... ORDER BY <order>) r1
+ *   SELECT prisma_agg(r1) FROM (SELECT t1.a AS a,
+ *       prisma_group_get((SELECT prisma_group(...) FROM ...), t1.key) AS rel
+ *       FROM p t1 ORDER BY <order>) r1
  */
 static void
 compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,

@@ -98,15 +98,11 @@ parse_document(text *doc)
 /*
  * Planner settings of a statement planned for each execution's values (a
  * set-based read, or a full scan of a large table: see plan_cache.c), for
- * the current GUC nest level.  A set-based read's children are grouped by
- * parent with a partial aggregate in parallel workers, but two estimates
- * stand in the way: the bitmap scan of the join table is sized by its
- * index condition (PostgreSQL guesses 10 keys there, under
- * min_parallel_table_scan_size), and the number of parents is guessed from
- * the key column's distinct values (tens of thousands, not the few thousand
- * that reach the Gather).  Both are lowered for this statement; the lower
- * cost per row through a Gather also lets a large scan hand its hashing to
- * the workers.
+ * the current GUC nest level.  A set-based read's bitmap scan of the join
+ * table is sized by its index condition (PostgreSQL guesses 10 keys there,
+ * under min_parallel_table_scan_size), which would rule parallel workers
+ * out before the planner weighs them; the lower cost per row through a
+ * Gather lets a large scan hand its hashing to the workers.
  */
 static void
 allow_parallel_workers(void)
