@@ -109,7 +109,7 @@ CREATE AGGREGATE prisma_group(anyelement, record, anycompatible) (
 	SFUNC = prisma_group_transfn,
 	STYPE = internal,
 	FINALFUNC = prisma_group_finalfn,
-	FINALFUNC_MODIFY = READ_WRITE,
+	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = prisma_group_combinefn,
 	SERIALFUNC = prisma_group_serialfn,
 	DESERIALFUNC = prisma_group_deserialfn,
@@ -119,7 +119,7 @@ CREATE AGGREGATE prisma_group(anyelement, record) (
 	SFUNC = prisma_group_transfn,
 	STYPE = internal,
 	FINALFUNC = prisma_group_finalfn,
-	FINALFUNC_MODIFY = READ_WRITE,
+	FINALFUNC_MODIFY = READ_ONLY,
 	PARALLEL = SAFE
 );
 CREATE FUNCTION prisma_group_get(groups prisma_groups, key anyelement) RETURNS json

@@ -11,18 +11,20 @@
 #include "json_emit.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 PG_FUNCTION_INFO_V1(prisma_agg_transfn);
 PG_FUNCTION_INFO_V1(prisma_agg_finalfn);
 
 /* The aggregate's memory context, or an error outside an aggregate. */
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo)
+MemoryContext
+prisma_agg_context(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcxt;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "prisma_agg called in non-aggregate context");
+		elog(ERROR, "%s called in non-aggregate context",
+			 get_func_name(fcinfo->flinfo->fn_oid));
 	return aggcxt;
 }
 
@@ -40,7 +42,7 @@ append_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno)
 Datum
 prisma_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = agg_context(fcinfo);
+	MemoryContext aggcxt = prisma_agg_context(fcinfo);
 	StringInfo	state;
 
 	if (PG_ARGISNULL(0))

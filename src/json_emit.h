@@ -2,9 +2,10 @@
  * json_emit.h
  *	  JSON writing helpers of prisma_compile, shared with the other stages.
  *
- * prisma_row lives in json_emit.c, the prisma_agg aggregates in json_agg.c;
- * this header exposes the record writer to the aggregates and the string
- * escaper so that every stage writes JSON strings the same way (RFC 8259).
+ * prisma_row lives in json_emit.c, the aggregates in json_agg.c and
+ * json_group.c; this header exposes the record writer to the aggregates and
+ * the string escaper so that every stage writes JSON strings the same way
+ * (RFC 8259).
  */
 #ifndef PRISMA_JSON_EMIT_H
 #define PRISMA_JSON_EMIT_H
@@ -22,5 +23,8 @@ extern void prisma_json_escape(StringInfo buf, const char *s, int len);
  */
 extern void prisma_emit_record(StringInfo buf, FunctionCallInfo fcinfo,
 							   HeapTupleHeader td);
+
+/* The memory context of the aggregate calling fcinfo's function (json_agg.c). */
+extern MemoryContext prisma_agg_context(FunctionCallInfo fcinfo);
 
 #endif							/* PRISMA_JSON_EMIT_H */

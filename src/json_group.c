@@ -133,17 +133,6 @@ typedef struct GroupSlot
 #define GROUPS_BUCKETS(h)	((int32 *) ((char *) (h) + MAXALIGN(sizeof(GroupsHeader))))
 #define GROUPS_SLOTS(h)		((GroupSlot *) ((char *) (h) + (h)->slots_off))
 
-/* The aggregate's memory context, or an error outside an aggregate. */
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "prisma_group called in non-aggregate context");
-	return aggcxt;
-}
-
 /* Fill kt for keys of type typid: hashing and equality from the type cache. */
 static void
 key_type_init(KeyType *kt, Oid typid, Oid collation)
@@ -347,7 +336,7 @@ group_elem_add(GroupState *st, int32 gi, Datum sortkey, bool sortnull,
 Datum
 prisma_group_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = agg_context(fcinfo);
+	MemoryContext aggcxt = prisma_agg_context(fcinfo);
 	bool		has_sortkey = PG_NARGS() > 3;
 	GroupState *st;
 	MemoryContext old;
@@ -383,7 +372,7 @@ prisma_group_transfn(PG_FUNCTION_ARGS)
 Datum
 prisma_group_combinefn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = agg_context(fcinfo);
+	MemoryContext aggcxt = prisma_agg_context(fcinfo);
 	GroupState *st = PG_ARGISNULL(0) ? NULL : (GroupState *) PG_GETARG_POINTER(0);
 	GroupState *other = PG_ARGISNULL(1) ? NULL : (GroupState *) PG_GETARG_POINTER(1);
 	MemoryContext old;
@@ -508,7 +497,7 @@ read_bytes(const char **p, void *dst, Size n)
 Datum
 prisma_group_deserialfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = agg_context(fcinfo);
+	MemoryContext aggcxt = prisma_agg_context(fcinfo);
 	bytea	   *data = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(data);
 	Oid			keytype,
