@@ -64,27 +64,29 @@ CREATE AGGREGATE prisma_agg(record) (
 );
 
 -- Children grouped by parent: prisma_group(key, record [, sort key])
--- files each record's JSON under its parent key and returns a hash table of
--- JSON arrays, in sort-key order (nulls last) whatever the input order, or
--- in input order without a sort key; prisma_group_get(groups, key) is one
--- parent's array ('[]' when it has none).  Set-based relation reads build
--- the groups once, in an InitPlan.  With a sort key partial states combine,
--- so the planner may use parallel workers.  prisma_group_get is VOLATILE
--- only so that the planner calls it after sorting the parent rows, not
--- before (where the sort would carry every array).
+-- files each record's JSON under its parent key, in a hash table whose
+-- groups are in sort-key order (nulls last) whatever the input order, or in
+-- input order without a sort key; prisma_group_get(groups, key) is one
+-- parent's array ('[]' when it has none).  A prisma_groups value names the
+-- aggregate's groups, which are not copied: it lives as long as the
+-- aggregate's memory, in the statement and process that built it.
+-- Set-based relation reads build the groups once, in an InitPlan.  With a
+-- sort key partial states combine, so the planner may use parallel
+-- workers.  prisma_group_get is VOLATILE (it reads the backend's live
+-- groups; and so the planner calls it after sorting the parent rows, not
+-- before, where the sort would carry every array) and PARALLEL RESTRICTED.
 CREATE TYPE prisma_groups;
 CREATE FUNCTION prisma_groups_in(cstring) RETURNS prisma_groups
 	AS 'MODULE_PATHNAME', 'prisma_groups_in'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION prisma_groups_out(prisma_groups) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'prisma_groups_out'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 CREATE TYPE prisma_groups (
 	INPUT = prisma_groups_in,
 	OUTPUT = prisma_groups_out,
-	INTERNALLENGTH = VARIABLE,
-	ALIGNMENT = double,
-	STORAGE = plain
+	INTERNALLENGTH = 16,
+	ALIGNMENT = double
 );
 
 CREATE FUNCTION prisma_group_transfn(internal, anyelement, record, anycompatible) RETURNS internal
@@ -124,7 +126,7 @@ CREATE AGGREGATE prisma_group(anyelement, record) (
 );
 CREATE FUNCTION prisma_group_get(groups prisma_groups, key anyelement) RETURNS json
 	AS 'MODULE_PATHNAME', 'prisma_group_get'
-	LANGUAGE C VOLATILE PARALLEL SAFE;
+	LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 
 -- key = ANY(keys), with planner support: the selectivity comes from the
 -- estimated size of keys (an ARRAY(subquery) of parent keys) and the index

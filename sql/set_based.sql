@@ -48,12 +48,13 @@ SELECT count(*) FROM link WHERE prisma_key_in(a, ARRAY(SELECT generate_series(1,
 -- (ascending, nulls last), equal sort keys in input order, hidden "__"
 -- columns left out; rows without a key belong to no group; a key with no
 -- group, a null key and null groups give '[]'
-CREATE TEMP TABLE grp AS
+CREATE TEMP VIEW grp AS
   SELECT prisma_group(r.k, r, r.s) AS g FROM (VALUES
     (1, 3, 'c'), (2, 9, 'x'), (1, 1, 'a'), (1, NULL, 'n'), (1, 2, 'b1'), (1, 2, 'b2'),
     (NULL, 1, 'orphan')) r(k, s, v);
 SELECT g FROM grp;
-SELECT k, prisma_group_get(g, k) FROM grp, (VALUES (1), (2), (3), (NULL)) v(k);
+WITH x AS MATERIALIZED (SELECT g FROM grp)
+SELECT k, prisma_group_get(g, k) FROM x, (VALUES (1), (2), (3), (NULL)) v(k);
 SELECT prisma_group_get(NULL::prisma_groups, 1);
 SELECT prisma_group_get(prisma_group(r.k, r, r."__s"), 'p'::text) FROM
   (SELECT 'p'::text AS k, 'b' AS name, 'y'::text AS "__s" UNION ALL SELECT 'p', 'a', 'x') r;
@@ -108,4 +109,9 @@ ROLLBACK TO s;
 SELECT prisma_group_get(g, 1::bigint) FROM grp;
 ROLLBACK TO s;
 SELECT 'x'::prisma_groups;
+ROLLBACK TO s;
+-- a prisma_groups value lives only as long as the aggregate that built it
+CREATE TEMP TABLE kept AS SELECT g FROM grp;
+SELECT g FROM kept;
+SELECT prisma_group_get(g, 1) FROM kept;
 ROLLBACK;

@@ -1,10 +1,9 @@
 /*
  * json_group.c
  *	  Children grouped by parent in one aggregate: prisma_group(key, record
- *	  [, sort key]) returns a prisma_groups value, a hash table from each
- *	  parent key to the JSON array of its children, and
- *	  prisma_group_get(groups, key) looks one parent's array up ('[]' when
- *	  it has none).
+ *	  [, sort key]) files each record's JSON under its key in a hash table,
+ *	  and prisma_group_get(groups, key) writes one key's group as a JSON
+ *	  array ('[]' when it has none).
  *
  * A set-based relation read (compile_select.c) builds the groups of all
  * parents once, in an InitPlan, and each parent row looks its array up.
@@ -14,7 +13,9 @@
  * With a sort key the elements of each group are put in ascending key
  * order (nulls last, equal keys in input order) whatever order the rows
  * come in, and partial states combine; without one they stay in input
- * order, and the aggregate has no combine function.
+ * order, and the aggregate has no combine function.  The result value
+ * names the finished state rather than copying it (see LiveGroups), so
+ * each array is written once, by its lookup.
  * Records are written by prisma_emit_record (json_emit.c).
  */
 #include "postgres.h"
@@ -23,6 +24,7 @@
 #include "fmgr.h"
 #include "json_emit.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
@@ -105,33 +107,33 @@ typedef struct GroupState
 } GroupState;
 
 /*
- * A prisma_groups value: this header, the buckets (slot index + 1, 0
- * empty), the slots, the keys passed by reference, then each group's JSON
- * array as a json value of its own (4-byte aligned), which
- * prisma_group_get returns without copying.  Offsets count from the start
- * of the value, whose type is aligned 'double' and never packed or toasted
- * (STORAGE plain).
+ * Groups finished by a final call, alive as long as the aggregate's state:
+ * each group's elements, in order, as indexes into the state's elements.
+ * A prisma_groups value names one of them by number.  The state is not
+ * copied into the value: the value lives only while the aggregate's memory
+ * does (the statement that built it, until the aggregate runs again), and
+ * the memory's reset callback takes it off the list.
  */
-typedef struct GroupsHeader
+typedef struct LiveGroups
 {
-	int32		vl_len_;
-	Oid			keytype;
-	Oid			collation;
-	int32		ngroups;
-	int32		nbuckets;		/* a power of 2 */
-	int32		slots_off;
-} GroupsHeader;
+	int64		id;
+	GroupState *st;				/* NULL when there were no rows */
+	int32	   *first;			/* group i: order[first[i] .. first[i + 1]) */
+	int32	   *order;
+	struct LiveGroups *next;
+	MemoryContextCallback forget;
+} LiveGroups;
 
-typedef struct GroupSlot
+/* A prisma_groups value (16 bytes, by reference). */
+typedef struct GroupsValue
 {
-	Datum		key;			/* by-value keys */
-	uint32		hash;
-	uint32		key_off;		/* by-reference keys */
-	Size		json_off;		/* the group's json value */
-} GroupSlot;
+	int32		pid;			/* the backend that built them */
+	int32		unused;
+	int64		id;
+} GroupsValue;
 
-#define GROUPS_BUCKETS(h)	((int32 *) ((char *) (h) + MAXALIGN(sizeof(GroupsHeader))))
-#define GROUPS_SLOTS(h)		((GroupSlot *) ((char *) (h) + (h)->slots_off))
+static LiveGroups *live_groups = NULL;
+static int64 last_groups_id = 0;
 
 /* Fill kt for keys of type typid: hashing and equality from the type cache. */
 static void
@@ -553,215 +555,159 @@ prisma_group_deserialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/*
- * Write the elements of the groups out of sort-key order at their places
- * (pos: each group's write position), sorting each such group's elements.
- */
+/* Take live groups off the list: their memory is being reset. */
 static void
-write_unsorted_groups(GroupState *st, char *base, Size *pos)
+live_groups_forget(void *arg)
 {
-	int32	   *order = palloc(sizeof(int32) * Max(st->nelems, 1));
-	int32	   *first = palloc0(sizeof(int32) * (st->ngroups + 1));
-	int32	   *fill;
+	LiveGroups **p;
 
-	/* the indexes of each unsorted group's elements, grouped by a count sort */
-	for (int i = 0; i < st->ngroups; i++)
-		first[i + 1] = first[i] + (st->groups[i].sorted ? 0 : st->groups[i].n);
-	fill = palloc(sizeof(int32) * Max(st->ngroups, 1));
-	memcpy(fill, first, sizeof(int32) * st->ngroups);
-	for (int i = 0; i < st->nelems; i++)
-		if (!st->groups[st->elems[i].group].sorted)
-			order[fill[st->elems[i].group]++] = i;
-
-	for (int i = 0; i < st->ngroups; i++)
-	{
-		int32		n = first[i + 1] - first[i];
-		char	   *p = base + pos[i];
-
-		if (n == 0)
-			continue;
-		qsort_arg(order + first[i], n, sizeof(int32), elem_index_cmp, st);
-		for (int k = 0; k < n; k++)
+	for (p = &live_groups; *p != NULL; p = &(*p)->next)
+		if (*p == arg)
 		{
-			GroupElem  *e = &st->elems[order[first[i] + k]];
-
-			*p++ = k == 0 ? '[' : ',';
-			memcpy(p, elem_json(st, e), e->len);
-			p += e->len;
+			*p = (*p)->next;
+			break;
 		}
-	}
-	pfree(order);
-	pfree(first);
-	pfree(fill);
 }
 
 /*
- * prisma_group final: the prisma_groups value.  The elements of groups in
- * sort-key (or input) order are written in one pass over the elements, in
- * input order, each to its group's place; the others are sorted first.  A
- * state never started (no rows) has no groups.
+ * Index lg's groups: each group's element indexes, grouped by a count sort
+ * over the elements in input order, then the groups out of sort-key order
+ * sorted.
+ */
+static void
+live_groups_index(LiveGroups *lg, MemoryContext mcxt)
+{
+	GroupState *st = lg->st;
+	int32	   *fill;
+
+	lg->first = MemoryContextAlloc(mcxt, sizeof(int32) * (st->ngroups + 1));
+	lg->order = MemoryContextAlloc(mcxt, sizeof(int32) * Max(st->nelems, 1));
+	lg->first[0] = 0;
+	for (int i = 0; i < st->ngroups; i++)
+		lg->first[i + 1] = lg->first[i] + st->groups[i].n;
+	fill = palloc(sizeof(int32) * Max(st->ngroups, 1));
+	memcpy(fill, lg->first, sizeof(int32) * st->ngroups);
+	for (int i = 0; i < st->nelems; i++)
+		lg->order[fill[st->elems[i].group]++] = i;
+	pfree(fill);
+	for (int i = 0; i < st->ngroups; i++)
+		if (!st->groups[i].sorted)
+			qsort_arg(lg->order + lg->first[i], st->groups[i].n, sizeof(int32),
+					  elem_index_cmp, st);
+}
+
+/*
+ * prisma_group final: index the groups, put them on the list of live groups
+ * for as long as the state's memory lives, and return their number.
  */
 Datum
 prisma_group_finalfn(PG_FUNCTION_ARGS)
 {
 	GroupState *st = PG_ARGISNULL(0) ? NULL : (GroupState *) PG_GETARG_POINTER(0);
-	int32		ngroups = st ? st->ngroups : 0;
-	int32		nbuckets = 1;
-	Size		slots_off;
-	Size		size;
-	GroupsHeader *h;
-	GroupSlot  *slots;
-	int32	   *buckets;
-	Size	   *pos;
-	char	   *base;
+	MemoryContext mcxt = st ? GetMemoryChunkContext(st) : fcinfo->flinfo->fn_mcxt;
+	LiveGroups *lg = MemoryContextAllocZero(mcxt, sizeof(LiveGroups));
+	GroupsValue *v = palloc0(sizeof(GroupsValue));
 
-	while (nbuckets < ngroups * 2)
-		nbuckets *= 2;
-	slots_off = MAXALIGN(MAXALIGN(sizeof(GroupsHeader)) + sizeof(int32) * nbuckets);
-	size = slots_off + sizeof(GroupSlot) * ngroups;
-	for (int i = 0; i < ngroups; i++)
-	{
-		if (!st->key.byval)
-			size += MAXALIGN(datumGetSize(st->groups[i].key, false, st->key.len));
-		/* header, elements, commas and brackets: n - 1 + 2 */
-		size += INTALIGN(VARHDRSZ + st->groups[i].bytes + st->groups[i].n + 1);
-	}
-	if (size > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("prisma_group: the grouped JSON (%zu bytes) exceeds the 1 GB limit of a value",
-						size)));
-
-	h = palloc(size);
-	base = (char *) h;
-	memset(h, 0, slots_off);
-	SET_VARSIZE(h, size);
-	h->keytype = st ? st->key.type : InvalidOid;
-	h->collation = st ? st->key.collation : InvalidOid;
-	h->ngroups = ngroups;
-	h->nbuckets = nbuckets;
-	h->slots_off = slots_off;
-	buckets = GROUPS_BUCKETS(h);
-	slots = GROUPS_SLOTS(h);
-
-	/* slots, keys and the places of the arrays */
-	pos = palloc(sizeof(Size) * Max(ngroups, 1));
-	size = slots_off + sizeof(GroupSlot) * ngroups;
-	for (int i = 0; i < ngroups; i++)
-	{
-		Group	   *g = &st->groups[i];
-		GroupSlot  *s = &slots[i];
-		uint32		b = g->hash & (nbuckets - 1);
-
-		Size		len;
-
-		s->hash = g->hash;
-		s->key = g->key;
-		s->key_off = 0;
-		if (!st->key.byval)
-		{
-			len = datumGetSize(g->key, false, st->key.len);
-			s->key = (Datum) 0;
-			s->key_off = size;
-			memcpy(base + size, DatumGetPointer(g->key), len);
-			memset(base + size + len, 0, MAXALIGN(len) - len);
-			size += MAXALIGN(len);
-		}
-		/* the array's json value, its alignment padding zeroed */
-		len = VARHDRSZ + g->bytes + g->n + 1;
-		s->json_off = size;
-		SET_VARSIZE(base + size, len);
-		memset(base + size + len, 0, INTALIGN(len) - len);
-		pos[i] = size + VARHDRSZ;
-		size += INTALIGN(len);
-		while (buckets[b] != 0)
-			b = (b + 1) & (nbuckets - 1);
-		buckets[b] = i + 1;
-	}
-
-	/* the elements of groups in order, in one pass */
-	for (int i = 0; i < (st ? st->nelems : 0); i++)
-	{
-		GroupElem  *e = &st->elems[i];
-		char	   *p;
-
-		if (!st->groups[e->group].sorted)
-			continue;
-		p = base + pos[e->group];
-		*p = p == base + slots[e->group].json_off + VARHDRSZ ? '[' : ',';
-		memcpy(p + 1, elem_json(st, e), e->len);
-		pos[e->group] += e->len + 1;
-	}
+	lg->st = st;
 	if (st)
-		write_unsorted_groups(st, base, pos);
-	for (int i = 0; i < ngroups; i++)
-		base[slots[i].json_off + VARSIZE(base + slots[i].json_off) - 1] = ']';
-	pfree(pos);
-	PG_RETURN_POINTER(h);
+		live_groups_index(lg, mcxt);
+	lg->id = ++last_groups_id;
+	lg->forget.func = live_groups_forget;
+	lg->forget.arg = lg;
+	MemoryContextRegisterResetCallback(mcxt, &lg->forget);
+	lg->next = live_groups;
+	live_groups = lg;
+
+	v->pid = MyProcPid;
+	v->id = lg->id;
+	PG_RETURN_POINTER(v);
 }
 
-/*
- * The key type of groups keyed by typid, checked against the type of
- * prisma_group_get's key argument and cached in fn_extra.
- */
-static KeyType *
-lookup_key_type(FunctionCallInfo fcinfo, Oid typid, Oid collation)
+/* The live groups a prisma_groups value names, or an error. */
+static LiveGroups *
+live_groups_find(const GroupsValue *v)
 {
-	KeyType    *kt = fcinfo->flinfo->fn_extra;
-	Oid			argtype;
+	for (LiveGroups *lg = live_groups; lg != NULL; lg = lg->next)
+		if (v->pid == MyProcPid && lg->id == v->id)
+			return lg;
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("prisma_groups value is no longer available"),
+			 errdetail("A prisma_groups value lives as long as the aggregate that built it, in the statement and process that ran it."),
+			 errhint("Look groups up with prisma_group_get in the statement that builds them.")));
+	return NULL;				/* keep the compiler quiet */
+}
 
-	if (kt != NULL && kt->type == typid && kt->collation == collation)
-		return kt;
-	argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	if (argtype != typid)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("prisma_group_get: the groups have keys of type %s, not %s",
-						format_type_be(typid), format_type_be(argtype))));
-	kt = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(KeyType));
-	key_type_init(kt, typid, collation);
-	fcinfo->flinfo->fn_extra = kt;
-	return kt;
+/* The index of key's group in st, or -1. */
+static int32
+group_find(GroupState *st, Datum key)
+{
+	uint32		h = key_hash(&st->key, key);
+	uint32		mask = st->table_size - 1;
+
+	for (uint32 b = h & mask; st->table[b] != 0; b = (b + 1) & mask)
+	{
+		Group	   *g = &st->groups[st->table[b] - 1];
+
+		if (g->hash == h && key_equal(&st->key, g->key, key))
+			return st->table[b] - 1;
+	}
+	return -1;
 }
 
 /*
  * prisma_group_get(groups, key): the JSON array of key's group, '[]' when
- * there is none (or key or groups is null).
+ * there is none (or key or groups is null).  The key must have the groups'
+ * key type.
  */
 Datum
 prisma_group_get(PG_FUNCTION_ARGS)
 {
-	GroupsHeader *h;
-	GroupSlot  *slots;
-	int32	   *buckets;
-	KeyType    *kt;
-	Datum		key;
-	uint32		hash;
-	uint32		b;
+	LiveGroups *lg;
+	GroupState *st;
+	Group	   *g;
+	int32		gi;
+	text	   *result;
+	char	   *p;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
-	h = (GroupsHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	if (h->ngroups == 0)
+	lg = live_groups_find((GroupsValue *) PG_GETARG_POINTER(0));
+	st = lg->st;
+	if (st == NULL)
 		PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
-	kt = lookup_key_type(fcinfo, h->keytype, h->collation);
-	key = PG_GETARG_DATUM(1);
-	hash = key_hash(kt, key);
-	buckets = GROUPS_BUCKETS(h);
-	slots = GROUPS_SLOTS(h);
-	for (b = hash & (h->nbuckets - 1); buckets[b] != 0; b = (b + 1) & (h->nbuckets - 1))
+	if (fcinfo->flinfo->fn_extra == NULL ||
+		*(Oid *) fcinfo->flinfo->fn_extra != st->key.type)
 	{
-		GroupSlot  *s = &slots[buckets[b] - 1];
-		Datum		skey;
+		Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
 
-		if (s->hash != hash)
-			continue;
-		skey = kt->byval ? s->key : PointerGetDatum((char *) h + s->key_off);
-		/* the array is a json value inside the groups, which outlive the call */
-		if (key_equal(kt, skey, key))
-			PG_RETURN_POINTER((char *) h + s->json_off);
+		if (argtype != st->key.type)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("prisma_group_get: the groups have keys of type %s, not %s",
+							format_type_be(st->key.type), format_type_be(argtype))));
+		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*(Oid *) fcinfo->flinfo->fn_extra = argtype;
 	}
-	PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
+	gi = group_find(st, PG_GETARG_DATUM(1));
+	if (gi < 0)
+		PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
+
+	/* the elements, their n - 1 commas and the brackets */
+	g = &st->groups[gi];
+	result = palloc(VARHDRSZ + g->bytes + g->n + 1);
+	SET_VARSIZE(result, VARHDRSZ + g->bytes + g->n + 1);
+	p = VARDATA(result);
+	for (int k = lg->first[gi]; k < lg->first[gi + 1]; k++)
+	{
+		GroupElem  *e = &st->elems[lg->order[k]];
+
+		*p++ = k == lg->first[gi] ? '[' : ',';
+		memcpy(p, elem_json(st, e), e->len);
+		p += e->len;
+	}
+	*p = ']';
+	PG_RETURN_TEXT_P(result);
 }
 
 /* prisma_groups input: values are built by prisma_group() only. */
@@ -775,12 +721,19 @@ prisma_groups_in(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
-/* prisma_groups output: a summary, "prisma_groups(N groups, N bytes)". */
+/*
+ * prisma_groups output: a summary, "prisma_groups(N groups, N records)", or
+ * "prisma_groups(expired)" once the groups are gone.
+ */
 Datum
 prisma_groups_out(PG_FUNCTION_ARGS)
 {
-	GroupsHeader *h = (GroupsHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	GroupsValue *v = (GroupsValue *) PG_GETARG_POINTER(0);
 
-	PG_RETURN_CSTRING(psprintf("prisma_groups(%d groups, %d bytes)", h->ngroups,
-							   (int) VARSIZE(h)));
+	for (LiveGroups *lg = live_groups; lg != NULL; lg = lg->next)
+		if (v->pid == MyProcPid && lg->id == v->id)
+			PG_RETURN_CSTRING(psprintf("prisma_groups(%d groups, %d records)",
+									   lg->st ? lg->st->ngroups : 0,
+									   lg->st ? lg->st->nelems : 0));
+	PG_RETURN_CSTRING(pstrdup("prisma_groups(expired)"));
 }
