@@ -20,7 +20,6 @@
  */
 #include "postgres.h"
 
-#include "common/hashfn.h"
 #include "fmgr.h"
 #include "json_emit.h"
 #include "lib/stringinfo.h"
