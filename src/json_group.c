@@ -233,22 +233,39 @@ group_table_grow(GroupState *st)
 }
 
 /*
+ * The index of the group of key (hash h), or -1 with *bucket set to the
+ * empty bucket where it would go.
+ */
+static int32
+group_probe(GroupState *st, Datum key, uint32 h, uint32 *bucket)
+{
+	uint32		mask = st->table_size - 1;
+	uint32		b;
+
+	for (b = h & mask; st->table[b] != 0; b = (b + 1) & mask)
+	{
+		Group	   *g = &st->groups[st->table[b] - 1];
+
+		if (g->hash == h && key_equal(&st->key, g->key, key))
+			return st->table[b] - 1;
+	}
+	*bucket = b;
+	return -1;
+}
+
+/*
  * The index of the group of key (hash h), added if new; called in the
  * aggregate's context, where a key passed by reference is copied.
  */
 static int32
 group_lookup(GroupState *st, Datum key, uint32 h)
 {
-	uint32		mask = st->table_size - 1;
-	uint32		b = h & mask;
+	uint32		b;
+	int32		gi = group_probe(st, key, h, &b);
 	Group	   *g;
 
-	for (; st->table[b] != 0; b = (b + 1) & mask)
-	{
-		g = &st->groups[st->table[b] - 1];
-		if (g->hash == h && key_equal(&st->key, g->key, key))
-			return st->table[b] - 1;
-	}
+	if (gi >= 0)
+		return gi;
 	if (st->ngroups == st->groups_cap)
 	{
 		st->groups_cap *= 2;
@@ -266,21 +283,19 @@ group_lookup(GroupState *st, Datum key, uint32 h)
 	return st->ngroups - 1;
 }
 
-/* Compare two elements by sort key (ascending, nulls last). */
-static inline int
-elem_cmp(GroupState *st, const GroupElem *x, const GroupElem *y)
-{
-	return ApplySortComparator(x->sortkey, x->sortnull, y->sortkey, y->sortnull, &st->ssup);
-}
-
-/* qsort_arg comparator of element indexes: sort key, then input order. */
+/*
+ * qsort_arg comparator of element indexes: sort key (ascending, nulls
+ * last), then input order.
+ */
 static int
 elem_index_cmp(const void *a, const void *b, void *arg)
 {
 	GroupState *st = arg;
 	int32		i = *(const int32 *) a;
 	int32		j = *(const int32 *) b;
-	int			cmp = elem_cmp(st, &st->elems[i], &st->elems[j]);
+	int			cmp = ApplySortComparator(st->elems[i].sortkey, st->elems[i].sortnull,
+										  st->elems[j].sortkey, st->elems[j].sortnull,
+										  &st->ssup);
 
 	return cmp != 0 ? cmp : (i > j) - (i < j);
 }
@@ -637,23 +652,6 @@ live_groups_find(const GroupsValue *v)
 	return NULL;				/* keep the compiler quiet */
 }
 
-/* The index of key's group in st, or -1. */
-static int32
-group_find(GroupState *st, Datum key)
-{
-	uint32		h = key_hash(&st->key, key);
-	uint32		mask = st->table_size - 1;
-
-	for (uint32 b = h & mask; st->table[b] != 0; b = (b + 1) & mask)
-	{
-		Group	   *g = &st->groups[st->table[b] - 1];
-
-		if (g->hash == h && key_equal(&st->key, g->key, key))
-			return st->table[b] - 1;
-	}
-	return -1;
-}
-
 /*
  * prisma_group_get(groups, key): the JSON array of key's group, '[]' when
  * there is none (or key or groups is null).  The key must have the groups'
@@ -666,6 +664,7 @@ prisma_group_get(PG_FUNCTION_ARGS)
 	GroupState *st;
 	Group	   *g;
 	int32		gi;
+	uint32		bucket;
 	text	   *result;
 	char	   *p;
 
@@ -688,7 +687,7 @@ prisma_group_get(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
 		*(Oid *) fcinfo->flinfo->fn_extra = argtype;
 	}
-	gi = group_find(st, PG_GETARG_DATUM(1));
+	gi = group_probe(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1)), &bucket);
 	if (gi < 0)
 		PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
 
