@@ -77,6 +77,11 @@ _PG_init(void)
 							"Set-based reads join (and for an orderBy sort) the children of all parents at once.",
 							&prisma_work_mem, 65536, 0, MAX_KILOBYTES,
 							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
+	DefineCustomIntVariable("prisma_compile.retained_memory",
+							"Freed memory a backend keeps for its next queries (0: as the C library decides).",
+							"Repeated large reads then reuse their memory instead of faulting in fresh pages on every call.",
+							&prisma_retained_memory, 131072, 0, 1024 * 1024,
+							PGC_SUSET, GUC_UNIT_KB, NULL, retained_memory_assign, NULL);
 	MarkGUCPrefixReserved("prisma_compile");
 }
 

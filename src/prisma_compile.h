@@ -19,6 +19,10 @@ extern bool prisma_jit;
 extern bool prisma_generic_plans;
 extern bool prisma_parallel;
 extern int	prisma_work_mem;
+extern int	prisma_retained_memory;
+
+/* backend_memory.c */
+extern void retained_memory_assign(int newval, void *extra);
 
 /* plan_cache.c: the kept plan for a compiled query (inside SPI) */
 extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version,
