@@ -258,6 +258,43 @@ function backendMemory(pid) {
   } catch { return null; }
 }
 
+// minor page faults so far and resident private memory (kB) of a backend, from /proc
+function backendFaults(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const get = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+)`, "m")) || [])[1]);
+    return { minflt: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[7]), rss: get("VmRSS") - get("RssShmem") };
+  } catch { return null; }
+}
+
+// page faults per call of prisma_query on workload w (warm, one backend), and
+// the private memory the backend keeps afterwards, for each setting of
+// prisma_compile.retained_memory given
+async function measureReuse(admin, w, settings) {
+  const out = {};
+  const doc = JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args });
+  for (const v of settings) {
+    const app = "benchmem-reuse";
+    const c = new pg.Client({ ...direct, application_name: app, options: v === null ? undefined : `-c prisma_compile.retained_memory=${v}` });
+    await c.connect();
+    try {
+      const call = () => c.query({ name: "pq", text: `SELECT prisma_query($1::json) AS r`, values: [doc] });
+      const pid = (await c.query(`SELECT pg_backend_pid() AS p`)).rows[0].p;
+      for (let i = 0; i < 3; i++) await call();
+      const before = backendFaults(pid);
+      const N = 5;
+      for (let i = 0; i < N; i++) await call();
+      const after = backendFaults(pid);
+      const shown = Object.values((await c.query("SHOW prisma_compile.retained_memory")).rows[0])[0];
+      out[`${shown}${v === null ? " (default)" : ""}`] = before && after ? { faults: Math.round((after.minflt - before.minflt) / N), kept: after.rss } : null;
+    } finally {
+      await c.end();
+    }
+  }
+  return out;
+}
+
 // peak memory of each contender's backend(s) after one run of workload w on fresh connections
 async function measureMemory(admin, w, status) {
   const out = {};
@@ -472,6 +509,7 @@ async function main() {
   // 5. memory for the largest result
   const largest = rows.reduce((a, b) => (b.size > a.size ? b : a), rows[0]);
   const mem = largest ? await measureMemory(admin, largest.w, largest.status) : {};
+  const reuse = largest && !largest.status.prisma_query ? await measureReuse(admin, largest.w, [null, "0"]) : {};
 
   await admin.end();
 
@@ -500,6 +538,12 @@ async function main() {
     "| contender | VmHWM kB | RssShmem kB | private peak kB (VmHWM - RssShmem) |", "|---|--:|--:|--:|");
   for (const [n, m] of Object.entries(mem)) md.push(`| ${n} | ${m ? m.hwm : "-"} | ${m ? m.shmem : "-"} | ${m ? m.private : "-"} |`);
   md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak. Parallel workers are processes of their own and are not counted; the prisma_query row with `prisma_compile.parallel = off` is the same call done by the backend alone.", "");
+  if (Object.keys(reuse).length) {
+    md.push(`### Memory reuse between calls (${largest?.name})`, "",
+      "| prisma_compile.retained_memory | minor page faults per call | private memory kept after the calls, kB (VmRSS - RssShmem) |", "|---|--:|--:|");
+    for (const [n, m] of Object.entries(reuse)) md.push(`| ${n} | ${m ? m.faults : "-"} | ${m ? m.kept : "-"} |`);
+    md.push("", "One backend, 3 warm-up calls, then 5 calls; the faults are the backend's minor page faults over those 5 (/proc/<pid>/stat), divided by 5. A fault is a fresh page the kernel zeroes on first touch: freed memory handed back to the operating system after each call is faulted in again by the next. `0` leaves glibc's malloc thresholds alone.", "");
+  }
   const problems = rows.flatMap((r) => Object.entries(r.status).filter(([, s]) => s).map(([n, s]) => `- ${r.name}: ${n} ${s}`));
   md.push("### Contenders not timed", "", problems.length ? problems.join("\n") : "None: every contender returned the same records on every workload.", "");
   const targets = path.join(here, "TARGETS.md");
