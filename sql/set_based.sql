@@ -14,6 +14,15 @@ SELECT prisma_key_in('b'::text, ARRAY['a', 'b']) AS text_key,
        prisma_key_in('B'::text, ARRAY['a', 'b']) AS other_case,
        prisma_key_in('00000000-0000-0000-0000-000000000001'::uuid,
                      ARRAY['00000000-0000-0000-0000-000000000001'::uuid]) AS uuid_key;
+-- integer keys are hashed and compared as integers: int2, int8, negative
+-- and large values, a domain over int4 (the general path)
+CREATE DOMAIN pg_temp.small_id AS int4;
+SELECT count(*) FILTER (WHERE prisma_key_in(i::int2, ARRAY(SELECT (j * 7 - 300)::int2
+         FROM generate_series(1, 100) j))) AS int2_hits,
+       count(*) FILTER (WHERE prisma_key_in(i::int8 * 4294967296, ARRAY(SELECT j::int8 * 4294967296
+         FROM generate_series(-50, 50, 5) j))) AS int8_hits,
+       count(*) FILTER (WHERE prisma_key_in(i::pg_temp.small_id, ARRAY[-3, 5, 7]::pg_temp.small_id[])) AS domain_hits
+  FROM generate_series(-300, 400) i;
 -- the same array on many rows (the hash table is built once per call site)
 SELECT count(*) FILTER (WHERE prisma_key_in(i, ARRAY(SELECT generate_series(1, 1000, 3)))) AS hits
   FROM generate_series(1, 1000) i;
@@ -71,6 +80,13 @@ SELECT count(*) AS keys, bool_and(prisma_group_get(g.g, 'k' || n)::text =
   FROM generate_series(0, 499) n,
        (SELECT prisma_group(r.k, r, r.i) AS g FROM (SELECT 'k' || (j % 500) AS k, j AS i
           FROM generate_series(3000, 1, -1) j) r) g;
+-- int8 keys, negative and beyond 32 bits (the upper half is hashed too)
+SELECT count(*) AS keys, bool_and(prisma_group_get(g.g, n::int8 << 32)::text =
+       (SELECT prisma_agg(r ORDER BY r.i) FROM (SELECT ((j % 200) - 100)::int8 << 32 AS k, j AS i
+          FROM generate_series(1, 2000) j) r WHERE r.k = n::int8 << 32)::text) AS same
+  FROM generate_series(-100, 99) n,
+       (SELECT prisma_group(r.k, r, r.i) AS g FROM (SELECT ((j % 200) - 100)::int8 << 32 AS k, j AS i
+          FROM generate_series(2000, 1, -1) j) r) g;
 SELECT prisma_group_get(prisma_group(r.k, r, r.n), 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid)
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 2),
                ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 1)) r(k, n);

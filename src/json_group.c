@@ -22,6 +22,7 @@
 
 #include "fmgr.h"
 #include "json_emit.h"
+#include "key_type.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -66,17 +67,6 @@ typedef struct Group
 	bool		last_sortnull;
 	bool		sorted;			/* sort keys ascending so far */
 } Group;
-
-/* A key type: its hash and equality functions, length and by-value flag. */
-typedef struct KeyType
-{
-	Oid			type;
-	Oid			collation;
-	int16		len;
-	bool		byval;
-	FmgrInfo   *hash;			/* in the type cache */
-	FmgrInfo   *eq;
-} KeyType;
 
 /*
  * State of prisma_group.  The transition function writes the elements'
@@ -134,42 +124,6 @@ typedef struct GroupsValue
 static LiveGroups *live_groups = NULL;
 static int64 last_groups_id = 0;
 
-/* Fill kt for keys of type typid: hashing and equality from the type cache. */
-static void
-key_type_init(KeyType *kt, Oid typid, Oid collation)
-{
-	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_HASH_PROC_FINFO |
-										   TYPECACHE_EQ_OPR_FINFO);
-
-	if (!OidIsValid(tc->hash_proc) || !OidIsValid(tc->eq_opr))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_FUNCTION),
-				 errmsg("prisma_group: type %s has no hash function",
-						format_type_be(typid)),
-				 errhint("Relation keys are grouped by hashing; use a key type with a hash operator class.")));
-	kt->type = typid;
-	kt->collation = collation;
-	get_typlenbyval(typid, &kt->len, &kt->byval);
-	kt->hash = &tc->hash_proc_finfo;
-	kt->eq = &tc->eq_opr_finfo;
-}
-
-/* The hash of a key. */
-static inline uint32
-key_hash(const KeyType *kt, Datum key)
-{
-	return DatumGetUInt32(FunctionCall1Coll(kt->hash, kt->collation, key));
-}
-
-/* Are two keys equal? */
-static inline bool
-key_equal(const KeyType *kt, Datum a, Datum b)
-{
-	if (kt->byval && a == b)
-		return true;
-	return DatumGetBool(FunctionCall2Coll(kt->eq, kt->collation, a, b));
-}
-
 /*
  * A new state in aggcxt for keys of type keytype; sorttype is the sort
  * key's type, or InvalidOid for input order.
@@ -181,7 +135,7 @@ group_state_create(MemoryContext aggcxt, Oid keytype, Oid collation,
 	MemoryContext old = MemoryContextSwitchTo(aggcxt);
 	GroupState *st = palloc0(sizeof(GroupState));
 
-	key_type_init(&st->key, keytype, collation);
+	key_type_init(&st->key, keytype, collation, "prisma_group");
 	initStringInfo(&st->buf);
 	st->groups_cap = 16;
 	st->groups = palloc(sizeof(Group) * st->groups_cap);

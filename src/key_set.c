@@ -39,6 +39,8 @@
 #include "utils/selfuncs.h"
 #include "utils/typcache.h"
 
+#include "key_type.h"
+
 PG_FUNCTION_INFO_V1(prisma_key_in);
 PG_FUNCTION_INFO_V1(prisma_key_in_support);
 
@@ -49,20 +51,35 @@ PG_FUNCTION_INFO_V1(prisma_key_in_support);
 typedef struct KeySet
 {
 	Datum		array;			/* the array value the table was built from */
-	FmgrInfo   *hashfn;
-	FmgrInfo   *eqfn;
-	Oid			collation;
+	KeyType		key;
 	bool		has_nulls;		/* keys has null elements */
 	int			mask;			/* slots - 1, slots a power of two */
 	Datum	   *slots;
 	bool	   *used;
 } KeySet;
 
-/* Hash of one key with the type's hash function. */
-static inline uint32
-key_hash(KeySet *ks, Datum key)
+/*
+ * Fill kt for keys of type typid: hashing and equality from the type
+ * cache, integers compared as such (key_type.h).
+ */
+void
+key_type_init(KeyType *kt, Oid typid, Oid collation, const char *caller)
 {
-	return DatumGetUInt32(FunctionCall1Coll(ks->hashfn, ks->collation, key));
+	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_HASH_PROC_FINFO |
+										   TYPECACHE_EQ_OPR_FINFO);
+
+	if (!OidIsValid(tc->hash_proc) || !OidIsValid(tc->eq_opr))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FUNCTION),
+				 errmsg("%s: type %s has no hash function",
+						caller, format_type_be(typid)),
+				 errhint("Relation keys are matched by hashing; use a key type with a hash operator class.")));
+	kt->type = typid;
+	kt->collation = collation;
+	get_typlenbyval(typid, &kt->len, &kt->byval);
+	kt->integer = typid == INT2OID || typid == INT4OID || typid == INT8OID;
+	kt->hash = &tc->hash_proc_finfo;
+	kt->eq = &tc->eq_opr_finfo;
 }
 
 /* Build the hash table of the non-null elements of array. */
@@ -70,23 +87,15 @@ static KeySet *
 key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
 {
 	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	TypeCacheEntry *tc = lookup_type_cache(elemtype, TYPECACHE_HASH_PROC_FINFO |
-										   TYPECACHE_EQ_OPR_FINFO);
 	ArrayType  *arr = DatumGetArrayTypePCopy(array);
 	KeySet	   *ks = palloc0(sizeof(KeySet));
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
 	int			slots = 16;
+	TypeCacheEntry *tc = lookup_type_cache(elemtype, 0);
 
-	if (!OidIsValid(tc->hash_proc_finfo.fn_oid) || !OidIsValid(tc->eq_opr_finfo.fn_oid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_FUNCTION),
-				 errmsg("prisma_key_in: type %s has no hash and equality functions",
-						format_type_be(elemtype))));
-	ks->hashfn = &tc->hash_proc_finfo;
-	ks->eqfn = &tc->eq_opr_finfo;
-	ks->collation = PG_GET_COLLATION();
+	key_type_init(&ks->key, elemtype, PG_GET_COLLATION(), "prisma_key_in");
 	deconstruct_array(arr, elemtype, tc->typlen, tc->typbyval, tc->typalign,
 					  &elems, &nulls, &n);
 	while (slots < 2 * n)
@@ -103,7 +112,7 @@ key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
 			ks->has_nulls = true;
 			continue;
 		}
-		h = key_hash(ks, elems[i]) & ks->mask;
+		h = key_hash(&ks->key, elems[i]) & ks->mask;
 		while (ks->used[h])
 			h = (h + 1) & ks->mask;
 		ks->used[h] = true;
@@ -133,10 +142,10 @@ prisma_key_in(PG_FUNCTION_ARGS)
 		ks = key_set_build(fcinfo, array, get_fn_expr_argtype(fcinfo->flinfo, 0));
 		fcinfo->flinfo->fn_extra = ks;
 	}
-	h = key_hash(ks, key) & ks->mask;
+	h = key_hash(&ks->key, key) & ks->mask;
 	while (ks->used[h])
 	{
-		if (DatumGetBool(FunctionCall2Coll(ks->eqfn, ks->collation, ks->slots[h], key)))
+		if (key_equal(&ks->key, ks->slots[h], key))
 			PG_RETURN_BOOL(true);
 		h = (h + 1) & ks->mask;
 	}
