@@ -10,16 +10,16 @@
  * than twice that is free at its top, so every call of a repeated large
  * read maps fresh pages and the kernel zeroes each one on its first touch:
  * 7.6k page faults per call of findMany({take: 2000, include: {cast:
- * true}}), a third of its server time (bench/TARGETS.md).
+ * true}}), about a fifth of its server time (bench/TARGETS.md).
  *
- * With a value N the heap keeps up to N of free memory at its top and
- * blocks under N/2 (at most glibc's limit of 32 MB, at least its initial
- * 128 kB) come from the heap,
- * which are glibc's own thresholds at the upper end of its adaptive range,
- * reached at once rather than after the first large free.  0 leaves
- * glibc's behaviour alone; setting 0 after a value restores glibc's
- * initial thresholds and returns what is free at once.  Other C libraries
- * are left alone whatever the value.
+ * With a value N the heap keeps up to N of free memory at its top, and
+ * blocks under N/2 (at most 32 MB, glibc's upper limit, and at least its
+ * initial 128 kB) come from the heap.  glibc itself raises the two to at
+ * most 32 and 64 MB, and only after a large block is freed; 64 MB was too
+ * little for the 11 MB result of the largest benchmark read, hence the
+ * default of 128 MB.  0 leaves glibc's behaviour alone; setting 0 after a
+ * value restores glibc's initial thresholds and returns what is free at
+ * once.  Other C libraries are left alone whatever the value.
  */
 #include "postgres.h"
 
