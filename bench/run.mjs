@@ -249,45 +249,37 @@ async function serverTime(admin, name, text, values) {
 
 // ------------------------------------------------------------------- memory
 
-// VmHWM (peak resident) and RssShmem of a backend, in kB, from /proc
+// VmHWM (peak resident), VmRSS and RssShmem (kB), and minor page faults so
+// far of a backend, from /proc
 function backendMemory(pid) {
   try {
     const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const get = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+)`, "m")) || [])[1]);
-    return { hwm: get("VmHWM"), shmem: get("RssShmem") };
-  } catch { return null; }
-}
-
-// minor page faults so far and resident private memory (kB) of a backend, from /proc
-function backendFaults(pid) {
-  try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const get = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+)`, "m")) || [])[1]);
-    return { minflt: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[7]), rss: get("VmRSS") - get("RssShmem") };
+    return { hwm: get("VmHWM"), rss: get("VmRSS"), shmem: get("RssShmem"),
+      minflt: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[7]) };
   } catch { return null; }
 }
 
 // page faults per call of prisma_query on workload w (warm, one backend), and
 // the private memory the backend keeps afterwards, for each setting of
 // prisma_compile.retained_memory given
-async function measureReuse(admin, w, settings) {
+async function measureReuse(w, settings) {
   const out = {};
   const doc = JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args });
   for (const v of settings) {
-    const app = "benchmem-reuse";
-    const c = new pg.Client({ ...direct, application_name: app, options: v === null ? undefined : `-c prisma_compile.retained_memory=${v}` });
+    const c = new pg.Client({ ...direct, application_name: "benchmem-reuse", options: v === null ? undefined : `-c prisma_compile.retained_memory=${v}` });
     await c.connect();
     try {
       const call = () => c.query({ name: "pq", text: `SELECT prisma_query($1::json) AS r`, values: [doc] });
       const pid = (await c.query(`SELECT pg_backend_pid() AS p`)).rows[0].p;
       for (let i = 0; i < 3; i++) await call();
-      const before = backendFaults(pid);
+      const before = backendMemory(pid);
       const N = 5;
       for (let i = 0; i < N; i++) await call();
-      const after = backendFaults(pid);
+      const after = backendMemory(pid);
       const shown = Object.values((await c.query("SHOW prisma_compile.retained_memory")).rows[0])[0];
-      out[`${shown}${v === null ? " (default)" : ""}`] = before && after ? { faults: Math.round((after.minflt - before.minflt) / N), kept: after.rss } : null;
+      out[`${shown}${v === null ? " (default)" : ""}`] = before && after ? { faults: Math.round((after.minflt - before.minflt) / N), kept: after.rss - after.shmem } : null;
     } finally {
       await c.end();
     }
@@ -509,7 +501,7 @@ async function main() {
   // 5. memory for the largest result
   const largest = rows.reduce((a, b) => (b.size > a.size ? b : a), rows[0]);
   const mem = largest ? await measureMemory(admin, largest.w, largest.status) : {};
-  const reuse = largest && !largest.status.prisma_query ? await measureReuse(admin, largest.w, [null, "0"]) : {};
+  const reuse = largest && !largest.status.prisma_query ? await measureReuse(largest.w, [null, "0"]) : {};
 
   await admin.end();
 

@@ -2,7 +2,7 @@
  * json_agg.c
  *	  prisma_agg(record): records into a JSON array in input order.
  *
- * Records are written by prisma_emit_record (json_emit.c); children
+ * Records are written by prisma_emit_record_arg (json_emit.c); children
  * grouped by parent are json_group.c's.
  */
 #include "postgres.h"
@@ -28,16 +28,6 @@ prisma_agg_context(FunctionCallInfo fcinfo)
 	return aggcxt;
 }
 
-/* Append argument argno (a record, or null) as a JSON value. */
-static void
-append_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno)
-{
-	if (PG_ARGISNULL(argno))
-		appendBinaryStringInfo(buf, "null", 4);
-	else
-		prisma_emit_record(buf, fcinfo, PG_GETARG_HEAPTUPLEHEADER(argno));
-}
-
 /* prisma_agg transition: append one record (or null) to the array text. */
 Datum
 prisma_agg_transfn(PG_FUNCTION_ARGS)
@@ -58,7 +48,7 @@ prisma_agg_transfn(PG_FUNCTION_ARGS)
 		state = (StringInfo) PG_GETARG_POINTER(0);
 		appendStringInfoChar(state, ',');
 	}
-	append_record_arg(state, fcinfo, 1);
+	prisma_emit_record_arg(state, fcinfo, 1);
 	PG_RETURN_POINTER(state);
 }
 

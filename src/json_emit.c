@@ -924,10 +924,21 @@ emit_record(StringInfo buf, EmitCache *c, HeapTupleHeader td)
 	buf->data[buf->len] = '\0';
 }
 
-/* Append the record td as a JSON object, with the call site's cache. */
+/*
+ * Append argument argno of the calling function, a record or null, as a
+ * JSON object or null, with the call site's cache.
+ */
 void
-prisma_emit_record(StringInfo buf, FunctionCallInfo fcinfo, HeapTupleHeader td)
+prisma_emit_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno)
 {
+	HeapTupleHeader td;
+
+	if (PG_ARGISNULL(argno))
+	{
+		appendBinaryStringInfo(buf, "null", 4);
+		return;
+	}
+	td = PG_GETARG_HEAPTUPLEHEADER(argno);
 	emit_record(buf, emit_cache_get(fcinfo, td), td);
 }
 

@@ -11,18 +11,17 @@
 #define PRISMA_JSON_EMIT_H
 
 #include "fmgr.h"
-#include "access/htup.h"
 #include "lib/stringinfo.h"
 
 /* Append s[0..len) to buf as a quoted, escaped JSON string. */
 extern void prisma_json_escape(StringInfo buf, const char *s, int len);
 
 /*
- * Append the record td as a JSON object; the row type's cache is kept in
+ * Append argument argno of the calling function (a record, or null) as a
+ * JSON object (or null); the row type's cache is kept in
  * fcinfo->flinfo->fn_extra of the calling function.
  */
-extern void prisma_emit_record(StringInfo buf, FunctionCallInfo fcinfo,
-							   HeapTupleHeader td);
+extern void prisma_emit_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno);
 
 /* The memory context of the aggregate calling fcinfo's function (json_agg.c). */
 extern MemoryContext prisma_agg_context(FunctionCallInfo fcinfo);

@@ -16,7 +16,7 @@
  * order, and the aggregate has no combine function.  The result value
  * names the finished state rather than copying it (see LiveGroups), so
  * each array is written once, by its lookup.
- * Records are written by prisma_emit_record (json_emit.c).
+ * Records are written by prisma_emit_record_arg (json_emit.c).
  */
 #include "postgres.h"
 
@@ -323,10 +323,7 @@ prisma_group_transfn(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 
 	start = st->buf.len;
-	if (PG_ARGISNULL(2))
-		appendBinaryStringInfo(&st->buf, "null", 4);
-	else
-		prisma_emit_record(&st->buf, fcinfo, PG_GETARG_HEAPTUPLEHEADER(2));
+	prisma_emit_record_arg(&st->buf, fcinfo, 2);
 	old = MemoryContextSwitchTo(aggcxt);
 	group_elem_add(st, group_lookup(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1))),
 				   has_sortkey ? PG_GETARG_DATUM(3) : (Datum) 0,
