@@ -165,6 +165,49 @@ FROM (SELECT prisma_agg(r) AS j FROM (SELECT g AS id, 'name ' || g AS name,
 	g / 7.0::float8 AS f, g % 2 = 0 AS even, ARRAY[g, NULL] AS arr
 	FROM generate_series(1, 100000) g) r) s;
 
+-- the fields form: prisma_object(names, values...) and prisma_agg(names,
+-- values...) write what prisma_row and prisma_agg(record) write for a
+-- record of those columns, without forming one
+BEGIN;
+CREATE TYPE emit_mood AS ENUM ('sad', 'happy "yes"');
+CREATE TABLE emit_kinds AS SELECT g AS id, g::int8 << 40 AS big, 'n "' || g AS name,
+	CASE WHEN g % 3 = 0 THEN NULL ELSE ARRAY[g, NULL] END AS arr,
+	CASE WHEN g % 2 = 0 THEN 'happy "yes"'::emit_mood END AS mood,
+	'2020-01-01'::timestamptz + g * interval '1 day 1 ms' AS at, g / 3.0 AS dec,
+	json_build_object('g', g) AS doc, decode(md5(g::text), 'hex') AS bin
+	FROM generate_series(1, 50) g;
+SELECT count(*) AS rows, bool_and(prisma_object(ARRAY['id', 'big', 'name', 'arr', 'mood',
+		'at', 'dec', 'doc', 'bin'], t.id, t.big, t.name, t.arr, t.mood, t.at, t.dec,
+		t.doc, t.bin)::text = prisma_row(t)::text) AS same_as_row
+	FROM emit_kinds t;
+SELECT prisma_agg(ARRAY['id', 'big', 'name', 'arr', 'mood', 'at', 'dec', 'doc', 'bin'],
+		t.id, t.big, t.name, t.arr, t.mood, t.at, t.dec, t.doc, t.bin ORDER BY t.id)::text
+	= prisma_agg(t ORDER BY t.id)::text AS agg_same_as_record
+	FROM emit_kinds t;
+SELECT prisma_object('{a,"we\"ird",c}', 1, NULL::text, NULL::int[]);
+SELECT prisma_agg('{id}', g) FROM generate_series(1, 0) g;
+-- names: one per value, not null, constant; values not as a VARIADIC array
+\set VERBOSITY terse
+SAVEPOINT s;
+SELECT prisma_object('{a,b}', 1);
+ROLLBACK TO s;
+SELECT prisma_agg('{a}', g, g) FROM generate_series(1, 2) g;
+ROLLBACK TO s;
+SELECT prisma_object(NULL, 1);
+ROLLBACK TO s;
+SELECT prisma_object('{a,NULL}', 1, 2);
+ROLLBACK TO s;
+SELECT prisma_object('{{a},{b}}', 1, 2);
+ROLLBACK TO s;
+SELECT prisma_object(ARRAY['a' || g], g) FROM generate_series(1, 2) g;
+ROLLBACK TO s;
+SELECT prisma_agg(CASE WHEN g = 2 THEN '{b}' ELSE '{a}' END::text[], g)
+	FROM generate_series(1, 3) g;
+ROLLBACK TO s;
+SELECT prisma_object('{a}', VARIADIC ARRAY[1]);
+ROLLBACK;
+\set VERBOSITY default
+
 -- errors: not a record; the transition function outside an aggregate
 SELECT prisma_row(1);
 SELECT prisma_agg_transfn(NULL::internal, ROW(1));

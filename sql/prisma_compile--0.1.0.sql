@@ -47,6 +47,13 @@ CREATE FUNCTION prisma_row(record) RETURNS json
 	AS 'MODULE_PATHNAME', 'prisma_row'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
+-- The fields form: an object whose keys are the names (a constant text[])
+-- and whose values are the other arguments, encoded by type like a
+-- record's columns, without forming a record.
+CREATE FUNCTION prisma_object(names text[], VARIADIC "any") RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_object'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
 CREATE FUNCTION prisma_agg_transfn(internal, record) RETURNS internal
 	AS 'MODULE_PATHNAME', 'prisma_agg_transfn'
 	LANGUAGE C STABLE PARALLEL SAFE;
@@ -63,16 +70,31 @@ CREATE AGGREGATE prisma_agg(record) (
 	PARALLEL = SAFE
 );
 
--- Children grouped by parent: prisma_group(key, record [, sort key])
--- files each record's JSON under its parent key, in a hash table whose
--- groups are in sort-key order (nulls last) whatever the input order, or in
--- input order without a sort key; prisma_group_get(groups, key) is one
+-- prisma_agg(names, value, ...): objects of the fields form into an array.
+CREATE FUNCTION prisma_agg_fields_transfn(internal, text[], VARIADIC "any") RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_agg_fields_transfn'
+	LANGUAGE C STABLE PARALLEL SAFE;
+
+CREATE AGGREGATE prisma_agg(text[], VARIADIC "any") (
+	SFUNC = prisma_agg_fields_transfn,
+	STYPE = internal,
+	FINALFUNC = prisma_agg_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	PARALLEL = SAFE
+);
+
+-- Children grouped by parent: prisma_group(key, names, value, ...) files
+-- each row's object (the fields form of prisma_agg) under its parent key,
+-- in a hash table whose groups are in input order;
+-- prisma_group_sorted(key, sort key, names, value, ...) puts each group in
+-- sort-key order (nulls last) whatever the input order.
+-- prisma_group_get(groups, key) is one
 -- parent's array ('[]' when it has none).  A prisma_groups value names the
 -- aggregate's groups, which are not copied: it lives as long as the
 -- aggregate's memory, in the statement and process that built it.
 -- Set-based relation reads build the groups once, in an InitPlan.  With a
--- sort key partial states combine, so the planner may use parallel
--- workers.  prisma_group_get is VOLATILE (it reads the backend's live
+-- sort key (prisma_group_sorted) partial states combine, so the planner may
+-- use parallel workers.  prisma_group_get is VOLATILE (it reads the backend's live
 -- groups; and so the planner calls it after sorting the parent rows, not
 -- before, where the sort would carry every array) and PARALLEL RESTRICTED.
 CREATE TYPE prisma_groups;
@@ -89,11 +111,11 @@ CREATE TYPE prisma_groups (
 	ALIGNMENT = double
 );
 
-CREATE FUNCTION prisma_group_transfn(internal, anyelement, record, anycompatible) RETURNS internal
+CREATE FUNCTION prisma_group_transfn(internal, anyelement, text[], VARIADIC "any") RETURNS internal
 	AS 'MODULE_PATHNAME', 'prisma_group_transfn'
 	LANGUAGE C STABLE PARALLEL SAFE;
-CREATE FUNCTION prisma_group_transfn(internal, anyelement, record) RETURNS internal
-	AS 'MODULE_PATHNAME', 'prisma_group_transfn'
+CREATE FUNCTION prisma_group_sorted_transfn(internal, anyelement, anycompatible, text[], VARIADIC "any") RETURNS internal
+	AS 'MODULE_PATHNAME', 'prisma_group_sorted_transfn'
 	LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION prisma_group_finalfn(internal) RETURNS prisma_groups
 	AS 'MODULE_PATHNAME', 'prisma_group_finalfn'
@@ -107,8 +129,8 @@ CREATE FUNCTION prisma_group_serialfn(internal) RETURNS bytea
 CREATE FUNCTION prisma_group_deserialfn(bytea, internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'prisma_group_deserialfn'
 	LANGUAGE C STRICT STABLE PARALLEL SAFE;
-CREATE AGGREGATE prisma_group(anyelement, record, anycompatible) (
-	SFUNC = prisma_group_transfn,
+CREATE AGGREGATE prisma_group_sorted(anyelement, anycompatible, text[], VARIADIC "any") (
+	SFUNC = prisma_group_sorted_transfn,
 	STYPE = internal,
 	FINALFUNC = prisma_group_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
@@ -117,7 +139,7 @@ CREATE AGGREGATE prisma_group(anyelement, record, anycompatible) (
 	DESERIALFUNC = prisma_group_deserialfn,
 	PARALLEL = SAFE
 );
-CREATE AGGREGATE prisma_group(anyelement, record) (
+CREATE AGGREGATE prisma_group(anyelement, text[], VARIADIC "any") (
 	SFUNC = prisma_group_transfn,
 	STYPE = internal,
 	FINALFUNC = prisma_group_finalfn,

@@ -1,6 +1,7 @@
 -- Building blocks of set-based relation reads: prisma_key_in(key, keys)
--- with its planner support, and prisma_group(key, record [, sort key]) with
--- prisma_group_get(groups, key): records grouped by key, each group in
+-- with its planner support, and prisma_group_sorted(key, sort key, names,
+-- values...) / prisma_group(key, names, values...) with
+-- prisma_group_get(groups, key): objects grouped by key, each group in
 -- sort-key order whatever the input order (or in input order).
 BEGIN;
 
@@ -53,41 +54,41 @@ SELECT pg_temp.estimated_rows('SELECT * FROM link WHERE prisma_key_in(a, ARRAY(S
        pg_temp.estimated_rows('SELECT * FROM link WHERE a = ANY (ARRAY(SELECT g FROM generate_series(1, 100) g LIMIT 100))') AS any_rows;
 SELECT count(*) FROM link WHERE prisma_key_in(a, ARRAY(SELECT generate_series(1, 100)));
 
--- prisma_group(key, record, sort key): each group in sort-key order
--- (ascending, nulls last), equal sort keys in input order, hidden "__"
--- columns left out; rows without a key belong to no group; a key with no
--- group, a null key and null groups give '[]'
+-- prisma_group_sorted(key, sort key, names, values...): each group in
+-- sort-key order (ascending, nulls last), equal sort keys in input order;
+-- rows without a key belong to no group; a key with no group, a null key
+-- and null groups give '[]'
 CREATE TEMP VIEW grp AS
-  SELECT prisma_group(r.k, r, r.s) AS g FROM (VALUES
+  SELECT prisma_group_sorted(r.k, r.s, '{k,s,v}', r.k, r.s, r.v) AS g FROM (VALUES
     (1, 3, 'c'), (2, 9, 'x'), (1, 1, 'a'), (1, NULL, 'n'), (1, 2, 'b1'), (1, 2, 'b2'),
     (NULL, 1, 'orphan')) r(k, s, v);
 SELECT g FROM grp;
 WITH x AS MATERIALIZED (SELECT g FROM grp)
 SELECT k, prisma_group_get(g, k) FROM x, (VALUES (1), (2), (3), (NULL)) v(k);
 SELECT prisma_group_get(NULL::prisma_groups, 1);
-SELECT prisma_group_get(prisma_group(r.k, r, r."__s"), 'p'::text) FROM
+SELECT prisma_group_get(prisma_group_sorted(r.k, r."__s", '{k,name}', r.k, r.name), 'p'::text) FROM
   (SELECT 'p'::text AS k, 'b' AS name, 'y'::text AS "__s" UNION ALL SELECT 'p', 'a', 'x') r;
 -- no rows: no groups
-SELECT g, prisma_group_get(g, 1) FROM (SELECT prisma_group(r.k, r, r.k) AS g
+SELECT g, prisma_group_get(g, 1) FROM (SELECT prisma_group_sorted(r.k, r.k, '{k}', r.k) AS g
   FROM (SELECT 1 AS k WHERE false) r) x;
--- without a sort key: input order
-SELECT prisma_group_get(prisma_group(r.k, r), 1) FROM
+-- prisma_group, without a sort key: input order
+SELECT prisma_group_get(prisma_group(r.k, '{k,s}', r.k, r.s), 1) FROM
   (SELECT * FROM (VALUES (1, 3), (1, 1), (2, 5), (1, 2)) v(k, s) ORDER BY s DESC) r;
 -- keys passed by reference (text, uuid) and many groups
 SELECT count(*) AS keys, bool_and(prisma_group_get(g.g, 'k' || n)::text =
        (SELECT prisma_agg(r ORDER BY r.i) FROM (SELECT 'k' || (j % 500) AS k, j AS i
           FROM generate_series(1, 3000) j) r WHERE r.k = 'k' || n)::text) AS same
   FROM generate_series(0, 499) n,
-       (SELECT prisma_group(r.k, r, r.i) AS g FROM (SELECT 'k' || (j % 500) AS k, j AS i
+       (SELECT prisma_group_sorted(r.k, r.i, '{k,i}', r.k, r.i) AS g FROM (SELECT 'k' || (j % 500) AS k, j AS i
           FROM generate_series(3000, 1, -1) j) r) g;
 -- int8 keys, negative and beyond 32 bits (the upper half is hashed too)
 SELECT count(*) AS keys, bool_and(prisma_group_get(g.g, n::int8 << 32)::text =
        (SELECT prisma_agg(r ORDER BY r.i) FROM (SELECT ((j % 200) - 100)::int8 << 32 AS k, j AS i
           FROM generate_series(1, 2000) j) r WHERE r.k = n::int8 << 32)::text) AS same
   FROM generate_series(-100, 99) n,
-       (SELECT prisma_group(r.k, r, r.i) AS g FROM (SELECT ((j % 200) - 100)::int8 << 32 AS k, j AS i
+       (SELECT prisma_group_sorted(r.k, r.i, '{k,i}', r.k, r.i) AS g FROM (SELECT ((j % 200) - 100)::int8 << 32 AS k, j AS i
           FROM generate_series(2000, 1, -1) j) r) g;
-SELECT prisma_group_get(prisma_group(r.k, r, r.n), 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid)
+SELECT prisma_group_get(prisma_group_sorted(r.k, r.n, '{k,n}', r.k, r.n), 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid)
   FROM (VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 2),
                ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 1)) r(k, n);
 
@@ -96,15 +97,17 @@ CREATE TABLE pagg AS SELECT i % 7 AS g, (i * 7919) % 10007 AS k, 'v' || i AS v
   FROM generate_series(1, 10000) i;
 ANALYZE pagg;
 CREATE TEMP TABLE pagg_serial AS
-  SELECT g, prisma_group_get((SELECT prisma_group(p.g, p, p.k) FROM pagg p), g)::text AS j
+  SELECT g, prisma_group_get((SELECT prisma_group_sorted(p.g, p.k, '{g,k,v}', p.g, p.k, p.v)
+                               FROM pagg p), g)::text AS j
   FROM generate_series(0, 7) g;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-EXPLAIN (COSTS OFF) SELECT prisma_group(p.g, p, p.k) FROM pagg p;
+EXPLAIN (COSTS OFF) SELECT prisma_group_sorted(p.g, p.k, '{g,k,v}', p.g, p.k, p.v) FROM pagg p;
 SELECT count(*) AS groups, bool_and(s.j = q.j) AS same_as_serial, min(length(q.j)) > 2 AS filled
-  FROM pagg_serial s JOIN (SELECT g, prisma_group_get((SELECT prisma_group(p.g, p, p.k) FROM pagg p), g)::text AS j
+  FROM pagg_serial s JOIN (SELECT g, prisma_group_get((SELECT prisma_group_sorted(p.g, p.k, '{g,k,v}', p.g, p.k, p.v)
+                                                       FROM pagg p), g)::text AS j
   FROM generate_series(0, 6) g) q USING (g);
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
@@ -118,9 +121,9 @@ RESET max_parallel_workers_per_gather;
 SAVEPOINT s;
 SELECT prisma_key_in(point(1, 1), ARRAY[point(1, 1)]);
 ROLLBACK TO s;
-SELECT prisma_group(r.p, r, 1) FROM (SELECT point(1, 1) AS p) r;
+SELECT prisma_group(r.p, '{p}', r.p) FROM (SELECT point(1, 1) AS p) r;
 ROLLBACK TO s;
-SELECT prisma_group(1, r, r.p) FROM (SELECT point(1, 1) AS p) r;
+SELECT prisma_group_sorted(1, r.p, '{p}', r.p) FROM (SELECT point(1, 1) AS p) r;
 ROLLBACK TO s;
 SELECT prisma_group_get(g, 1::bigint) FROM grp;
 ROLLBACK TO s;

@@ -89,15 +89,17 @@ typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaMode
 #define PARENTS_CTE "__prisma_parents"
 
 /*
- * The arg of append_selection for a read without per-row paging (LIMIT),
- * whose FROM takes joins: to-one relations become LEFT JOIN LATERAL
- * subqueries there, which the planner can turn into hash joins; with
- * set_based, to-many relations are read set-based over PARENTS_CTE.
+ * The arg of append_selection.  With joins (a read without per-row paging,
+ * LIMIT), to-one relations become LEFT JOIN LATERAL subqueries appended
+ * there, after the read's FROM item, which the planner can turn into hash
+ * joins; with set_based, to-many relations are read set-based over
+ * PARENTS_CTE.  names receives the select list's names, in order.
  */
 typedef struct SelectJoins
 {
-	StringInfo	joins;			/* appended after the read's FROM item */
+	StringInfo	joins;			/* NULL: relations as scalar subqueries */
 	bool		set_based;
+	List	   *names;			/* out: char *, the output columns' names */
 } SelectJoins;
 
 /* compile_query.c */
@@ -108,6 +110,10 @@ extern void check_arg_names(CompileState *cs, const JsonValue *args,
 							const char *const *allowed, const char *what);
 
 /* compile_select.c */
+extern void append_fields_call(StringInfo buf, const char *fn, List *names, int alias);
+extern void append_rows_json(CompileState *cs, StringInfo buf, const PrismaModel *model,
+							 const JsonValue *args, ReadKind kind, const PrismaField *via,
+							 int parent_alias);
 extern bool relation_is_set_based(const PrismaField *rel, const JsonValue *args);
 extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 							 const JsonValue *args, int alias, void *arg);

@@ -506,7 +506,7 @@ has_set_based_relation(const PrismaModel *model, const JsonValue *args)
  * InitPlan and looked up per parent row, the result in the parents' order:
  *
  *   WITH p AS MATERIALIZED (SELECT t1.* FROM ... LIMIT $n)
- *   SELECT prisma_agg(r1) FROM (SELECT t1.a AS a,
+ *   SELECT prisma_agg(ARRAY['a', 'rel'], r1.a, r1.rel) FROM (SELECT t1.a AS a,
  *       prisma_group_get((SELECT prisma_group(...) FROM ...), t1.key) AS rel
  *       FROM p t1 ORDER BY <order>) r1
  */
@@ -515,16 +515,20 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 				  const JsonValue *args)
 {
 	StringInfoData joins;
-	SelectJoins sj = {&joins, true};
+	StringInfoData columns;
+	SelectJoins sj = {&joins, true, NIL};
 	int			alias = cs->next_alias + 1;	/* the alias compile_rows takes */
 	List	   *order;
 
 	initStringInfo(&joins);
+	initStringInfo(&columns);
 	appendStringInfoString(sql, "WITH " PARENTS_CTE " AS MATERIALIZED (");
 	compile_rows(cs, sql, model, args, READ_MANY, NULL, 0, select_all_columns, NULL);
-	appendStringInfo(sql, ") SELECT prisma_agg(r%d) FROM (SELECT ", alias);
-	append_selection(cs, sql, model, args, alias, &sj);
-	appendStringInfo(sql, " FROM " PARENTS_CTE " t%d%s", alias, joins.data);
+	append_selection(cs, &columns, model, args, alias, &sj);
+	appendStringInfoString(sql, ") SELECT ");
+	append_fields_call(sql, "prisma_agg", sj.names, alias);
+	appendStringInfo(sql, " FROM (SELECT %s FROM " PARENTS_CTE " t%d%s", columns.data, alias,
+					 joins.data);
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
 	append_order(sql, order, false, NULL);
 	appendStringInfo(sql, ") r%d", alias);
@@ -611,11 +615,7 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 		q->plan_per_values = true;
 	}
 	else
-	{
-		appendStringInfo(&sql, "SELECT %s(r1) FROM (", kind == READ_MANY ? "prisma_agg" : "prisma_row");
-		compile_rows(&cs, &sql, model, args, kind, NULL, 0, append_selection, NULL);
-		appendStringInfoString(&sql, ") r1");
-	}
+		append_rows_json(&cs, &sql, model, args, kind, NULL, 0);
 	q->shape = kind == READ_MANY ? RESULT_VALUE : or_throw ? RESULT_ROW_OR_THROW : RESULT_ROW;
 
 done:

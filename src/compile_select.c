@@ -198,10 +198,50 @@ append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *mode
 }
 
 /*
+ * Append "fn(ARRAY['a', ...], rN.a, ...)": the fields form of fn
+ * (prisma_agg, prisma_object, prisma_group...) over the columns names of
+ * subquery rN; fn may end in leading arguments of its own ("f(x, ").
+ */
+void
+append_fields_call(StringInfo buf, const char *fn, List *names, int alias)
+{
+	ListCell   *lc;
+
+	appendStringInfo(buf, "%s%sARRAY[", fn, strchr(fn, '(') ? "" : "(");
+	foreach(lc, names)
+		appendStringInfo(buf, "%s%s", foreach_current_index(lc) > 0 ? ", " : "",
+						 quote_literal_cstr(lfirst(lc)));
+	appendStringInfoChar(buf, ']');
+	foreach(lc, names)
+		appendStringInfo(buf, ", r%d.%s", alias, quote_identifier(lfirst(lc)));
+	appendStringInfoChar(buf, ')');
+}
+
+/*
+ * Append "SELECT fn(...) AS v FROM (<rows>) rN": the JSON of the rows that
+ * compile_rows reads, as an array (prisma_agg) for READ_MANY, else as one
+ * object (prisma_object), null without a row.
+ */
+void
+append_rows_json(CompileState *cs, StringInfo buf, const PrismaModel *model,
+				 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias)
+{
+	int			alias = cs->next_alias + 1;	/* the alias compile_rows takes */
+	SelectJoins sj = {NULL, false, NIL};
+	StringInfoData rows;
+
+	initStringInfo(&rows);
+	compile_rows(cs, &rows, model, args, kind, via, parent_alias, append_selection, &sj);
+	appendStringInfoString(buf, "SELECT ");
+	append_fields_call(buf, kind == READ_MANY ? "prisma_agg" : "prisma_object", sj.names, alias);
+	appendStringInfo(buf, " AS v FROM (%s) r%d", rows.data, alias);
+}
+
+/*
  * Append a relation as a correlated subquery yielding its JSON; with joins,
  * a to-one relation as
  *
- *   LEFT JOIN LATERAL (SELECT prisma_row(rN) AS v FROM (<row>) rN) oN ON true
+ *   LEFT JOIN LATERAL (SELECT prisma_object(...) AS v FROM (<row>) rN) oN ON true
  *
  * there and oN.v here: the planner pulls that subquery up into a plain left
  * join (a hash join over many rows) where the scalar subquery is run once
@@ -213,25 +253,23 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	bool		to_many = is_to_many(rel);
-	int			alias;
 
 	enter_relation(cs, rel, args);
-	alias = cs->next_alias + 1;	/* the alias compile_rows will take */
 	if (joins != NULL && !to_many)
 	{
-		appendStringInfo(joins, " LEFT JOIN LATERAL (SELECT prisma_row(r%d) AS v FROM (", alias);
-		compile_rows(cs, joins, target, args, READ_TO_ONE, rel, parent_alias,
-					 append_selection, NULL);
-		appendStringInfo(joins, ") r%d) o%d ON true", alias, alias);
+		int			alias = cs->next_alias + 1;	/* the alias append_rows_json takes */
+
+		appendStringInfoString(joins, " LEFT JOIN LATERAL (");
+		append_rows_json(cs, joins, target, args, READ_TO_ONE, rel, parent_alias);
+		appendStringInfo(joins, ") o%d ON true", alias);
 		appendStringInfo(buf, "o%d.v", alias);
 	}
 	else
 	{
-		appendStringInfo(buf, "(SELECT %s(r%d) FROM (",
-						 to_many ? "prisma_agg" : "prisma_row", alias);
-		compile_rows(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel,
-					 parent_alias, append_selection, NULL);
-		appendStringInfo(buf, ") r%d)", alias);
+		appendStringInfoChar(buf, '(');
+		append_rows_json(cs, buf, target, args, to_many ? READ_MANY : READ_TO_ONE, rel,
+						 parent_alias);
+		appendStringInfoChar(buf, ')');
 	}
 	cs->depth--;
 }
@@ -260,15 +298,16 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
  * per parent), as the lookup of the parent's key in the children grouped by
  * parent key:
  *
- *   prisma_group_get((SELECT prisma_group(r."__k", r, r."__s") FROM
+ *   prisma_group_get((SELECT prisma_group_sorted(r."__k", r."__s",
+ *       ARRAY['a', ...], r.a, ...) FROM
  *       (SELECT <key> AS "__k", <id> AS "__s", <child columns>
  *        FROM <children of p>) r), tP.<key>)
  *
  * The uncorrelated subquery is an InitPlan, run once.  In the default order
  * (a single-column primary key, no orderBy) the children come unsorted and
- * prisma_group puts each group in "__s" order itself, so parallel workers
- * can build partial groups; with an orderBy they come sorted by it and keep
- * their input order (json_group.c).
+ * prisma_group_sorted puts each group in "__s" order itself, so parallel
+ * workers can build partial groups; with an orderBy they come sorted by it
+ * and prisma_group keeps their input order (json_group.c).
  */
 static void
 append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -280,37 +319,40 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	const JsonValue *where = json_get(args, "where");
 	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1;
 	StringInfoData child_joins;
-	SelectJoins sj = {&child_joins, false};
+	StringInfoData rows;
+	SelectJoins sj = {&child_joins, false, NIL};
 
 	enter_relation(cs, rel, args);
-	/* keyed: the primary-key order is prisma_group's own */
+	/* keyed: the primary-key order is prisma_group_sorted's own */
 	order = keyed ? NIL : parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 
-	appendStringInfo(buf, "prisma_group_get((SELECT prisma_group(r%d.\"__k\", r%d", alias, alias);
-	if (keyed)
-		appendStringInfo(buf, ", r%d.\"__s\"", alias);
-	appendStringInfoString(buf, ") FROM (SELECT ");
-	append_relation_key(buf, rel, alias, 0);
-	appendStringInfoString(buf, " AS \"__k\", ");
+	initStringInfo(&rows);
+	append_relation_key(&rows, rel, alias, 0);
+	appendStringInfoString(&rows, " AS \"__k\", ");
 	if (keyed)
 	{
-		append_column(buf, alias, target->fields[target->id_fields[0]].column);
-		appendStringInfoString(buf, " AS \"__s\", ");
+		append_column(&rows, alias, target->fields[target->id_fields[0]].column);
+		appendStringInfoString(&rows, " AS \"__s\", ");
 	}
 	initStringInfo(&child_joins);
-	append_selection(cs, buf, target, args, alias, &sj);
-	appendStringInfoChar(buf, ' ');
-	append_relation_source_set(cs, buf, rel, alias, child_joins.data, PARENTS_CTE);
+	append_selection(cs, &rows, target, args, alias, &sj);
+	appendStringInfoChar(&rows, ' ');
+	append_relation_source_set(cs, &rows, rel, alias, child_joins.data, PARENTS_CTE);
 	if (where)
 	{
 		int			mark = path_push(cs, "where");
 
-		appendStringInfoString(buf, " AND ");
-		compile_where(cs, buf, target, alias, where);
+		appendStringInfoString(&rows, " AND ");
+		compile_where(cs, &rows, target, alias, where);
 		path_pop(cs, mark);
 	}
-	append_order(buf, order, false, NULL);
-	appendStringInfo(buf, ") r%d), ", alias);
+	append_order(&rows, order, false, NULL);
+
+	appendStringInfoString(buf, "prisma_group_get((SELECT ");
+	append_fields_call(buf, psprintf(keyed ? "prisma_group_sorted(r%d.\"__k\", r%d.\"__s\", "
+									 : "prisma_group(r%d.\"__k\", ", alias, alias),
+					   sj.names, alias);
+	appendStringInfo(buf, " FROM (SELECT %s) r%d), ", rows.data, alias);
 	append_column(buf, parent_alias, rel->local_cols[0]);
 	appendStringInfoChar(buf, ')');
 	cs->depth--;
@@ -319,8 +361,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 /*
  * Append the select list of a read: the selected scalar columns and the
  * included relations, in the model's field order, named by field names.
- * arg is NULL or a SelectJoins: joins for to-one relations, and to-many
- * relations read set-based over the CTE of the parent rows.
+ * arg is NULL or a SelectJoins (compile.h), which receives the names.
  */
 void
 append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
@@ -390,6 +431,8 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 				appendStringInfoString(buf, ", ");
 			append_column(buf, alias, field->column);
 			appendStringInfo(buf, " AS %s", quote_identifier(field->name));
+			if (sj != NULL)
+				sj->names = lappend(sj->names, field->name);
 			continue;
 		}
 
@@ -408,6 +451,8 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias,
 								 sj != NULL ? sj->joins : NULL);
 		appendStringInfo(buf, " AS %s", quote_identifier(field->name));
+		if (sj != NULL)
+			sj->names = lappend(sj->names, field->name);
 		path_pop(cs, mark);
 	}
 	entry = json_get(select ? select : include, "_count");
@@ -419,6 +464,8 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 			appendStringInfoString(buf, ", ");
 		append_relation_counts(cs, buf, model, entry, alias);
 		appendStringInfoString(buf, " AS _count");
+		if (sj != NULL)
+			sj->names = lappend(sj->names, "_count");
 		path_pop(cs, mark);
 	}
 	if (ncols == 0)

@@ -1,8 +1,9 @@
 /*
  * json_agg.c
- *	  prisma_agg(record): records into a JSON array in input order.
+ *	  prisma_agg(record), prisma_agg(names, VARIADIC "any"): records, or
+ *	  objects of named values, into a JSON array in input order.
  *
- * Records are written by prisma_emit_record_arg (json_emit.c); children
+ * Objects are written by json_emit.c; children
  * grouped by parent are json_group.c's.
  */
 #include "postgres.h"
@@ -14,6 +15,7 @@
 #include "utils/lsyscache.h"
 
 PG_FUNCTION_INFO_V1(prisma_agg_transfn);
+PG_FUNCTION_INFO_V1(prisma_agg_fields_transfn);
 PG_FUNCTION_INFO_V1(prisma_agg_finalfn);
 
 /* The aggregate's memory context, or an error outside an aggregate. */
@@ -28,9 +30,12 @@ prisma_agg_context(FunctionCallInfo fcinfo)
 	return aggcxt;
 }
 
-/* prisma_agg transition: append one record (or null) to the array text. */
-Datum
-prisma_agg_transfn(PG_FUNCTION_ARGS)
+/*
+ * The state of prisma_agg with the separator of the next element written:
+ * '[' before the first, ',' after.
+ */
+static StringInfo
+agg_state_next(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcxt = prisma_agg_context(fcinfo);
 	StringInfo	state;
@@ -48,7 +53,26 @@ prisma_agg_transfn(PG_FUNCTION_ARGS)
 		state = (StringInfo) PG_GETARG_POINTER(0);
 		appendStringInfoChar(state, ',');
 	}
+	return state;
+}
+
+/* prisma_agg(record) transition: append one record (or null). */
+Datum
+prisma_agg_transfn(PG_FUNCTION_ARGS)
+{
+	StringInfo	state = agg_state_next(fcinfo);
+
 	prisma_emit_record_arg(state, fcinfo, 1);
+	PG_RETURN_POINTER(state);
+}
+
+/* prisma_agg(names, VARIADIC "any") transition: append one object of the values. */
+Datum
+prisma_agg_fields_transfn(PG_FUNCTION_ARGS)
+{
+	StringInfo	state = agg_state_next(fcinfo);
+
+	prisma_emit_fields_args(state, fcinfo, 1);
 	PG_RETURN_POINTER(state);
 }
 

@@ -1,7 +1,8 @@
 /*
  * json_emit.c
  *	  Fast JSON writing of records in Prisma's encoding: prisma_row(record),
- *	  and the record writer of the aggregates in json_agg.c.
+ *	  prisma_object(names, VARIADIC values), and the object writers of the
+ *	  aggregates in json_agg.c and json_group.c.
  *
  * The compiled statements nest these calls to build the whole result as
  * json text.  json_build_object and row_to_json look up every argument's
@@ -38,6 +39,8 @@
 #include "fmgr.h"
 #include "json_emit.h"
 #include "lib/stringinfo.h"
+#include "nodes/primnodes.h"
+#include "nodes/pg_list.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/catcache.h"
@@ -52,6 +55,7 @@
 #include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(prisma_row);
+PG_FUNCTION_INFO_V1(prisma_object);
 
 /* How a value of one type is written. */
 typedef enum EmitCategory
@@ -111,13 +115,16 @@ typedef struct EmitAttr
 	EmitType	type;
 } EmitAttr;
 
-/* The per-call-site cache of one row type, kept in fn_extra. */
+/*
+ * The per-call-site cache, kept in fn_extra: of one row type (records), or
+ * of one names array and the types of the values after it (fields).
+ */
 typedef struct EmitCache
 {
 	Oid			typid;
 	int32		typmod;
 	MemoryContext mcxt;			/* holds this struct and all it points to */
-	TupleDesc	tupdesc;
+	TupleDesc	tupdesc;		/* records */
 	Datum	   *values;
 	bool	   *nulls;
 	int			nattrs;
@@ -820,48 +827,63 @@ emit_type_init(EmitType *et, Oid typid)
 		et->cat = EC_OTHER;
 }
 
-/* Build the cache of one row type in a new child context of mcxt. */
+/* Add an attribute written as "name": and a value of type typid at values[attno]. */
+static void
+emit_cache_add_attr(EmitCache *c, const char *name, int attno, Oid typid)
+{
+	EmitAttr   *ea = &c->attrs[c->nattrs];
+	StringInfoData key;
+
+	ea->attno = attno;
+	initStringInfo(&key);
+	if (c->nattrs > 0)
+		appendStringInfoChar(&key, ',');
+	prisma_json_escape(&key, name, strlen(name));
+	appendStringInfoChar(&key, ':');
+	ea->key = key.data;
+	ea->keylen = key.len;
+	c->keys_total += key.len;
+	emit_type_init(&ea->type, typid);
+	c->nattrs++;
+}
+
+/* A new cache for n attributes in its own child context of parent. */
 static EmitCache *
-emit_cache_build(Oid typid, int32 typmod, MemoryContext parent)
+emit_cache_create(int n, MemoryContext parent)
 {
 	MemoryContext mcxt = AllocSetContextCreate(parent,
 											   "prisma_compile json emit",
 											   ALLOCSET_SMALL_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(mcxt);
+	EmitCache  *c = MemoryContextAllocZero(mcxt, sizeof(EmitCache));
+
+	c->mcxt = mcxt;
+	c->values = MemoryContextAlloc(mcxt, sizeof(Datum) * Max(n, 1));
+	c->nulls = MemoryContextAlloc(mcxt, sizeof(bool) * Max(n, 1));
+	c->attrs = MemoryContextAllocZero(mcxt, sizeof(EmitAttr) * Max(n, 1));
+	return c;
+}
+
+/* Build the cache of one row type in a new child context of parent. */
+static EmitCache *
+emit_cache_build(Oid typid, int32 typmod, MemoryContext parent)
+{
 	TupleDesc	tupdesc = lookup_rowtype_tupdesc(typid, typmod);
-	EmitCache  *c = palloc0(sizeof(EmitCache));
-	StringInfoData key;
+	EmitCache  *c = emit_cache_create(tupdesc->natts, parent);
+	MemoryContext old = MemoryContextSwitchTo(c->mcxt);
 
 	c->typid = typid;
 	c->typmod = typmod;
-	c->mcxt = mcxt;
 	c->tupdesc = CreateTupleDescCopyConstr(tupdesc);
 	ReleaseTupleDesc(tupdesc);
 	tupdesc = c->tupdesc;
-	c->values = palloc(sizeof(Datum) * Max(tupdesc->natts, 1));
-	c->nulls = palloc(sizeof(bool) * Max(tupdesc->natts, 1));
-	c->attrs = palloc0(sizeof(EmitAttr) * Max(tupdesc->natts, 1));
-
 	for (int i = 0; i < tupdesc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
 		const char *name = NameStr(att->attname);
-		EmitAttr   *ea;
 
 		if (att->attisdropped || strncmp(name, "__", 2) == 0)
 			continue;
-		ea = &c->attrs[c->nattrs];
-		ea->attno = i;
-		initStringInfo(&key);
-		if (c->nattrs > 0)
-			appendStringInfoChar(&key, ',');
-		prisma_json_escape(&key, name, strlen(name));
-		appendStringInfoChar(&key, ':');
-		ea->key = key.data;
-		ea->keylen = key.len;
-		c->keys_total += key.len;
-		emit_type_init(&ea->type, att->atttypid);
-		c->nattrs++;
+		emit_cache_add_attr(c, name, i, att->atttypid);
 	}
 	MemoryContextSwitchTo(old);
 	return c;
@@ -885,18 +907,11 @@ emit_cache_get(FunctionCallInfo fcinfo, HeapTupleHeader td)
 	return c;
 }
 
-/* Append one record as a JSON object. */
+/* Append the object of c's attributes, their values in c->values/nulls. */
 static void
-emit_record(StringInfo buf, EmitCache *c, HeapTupleHeader td)
+emit_object(StringInfo buf, EmitCache *c)
 {
-	HeapTupleData tuple;
 	char	   *p;
-
-	tuple.t_len = HeapTupleHeaderGetDatumLength(td);
-	ItemPointerSetInvalid(&tuple.t_self);
-	tuple.t_tableOid = InvalidOid;
-	tuple.t_data = td;
-	heap_deform_tuple(&tuple, c->tupdesc, c->values, c->nulls);
 
 	emit_reserve(buf, c->keys_total + 2);
 	buf->data[buf->len++] = '{';
@@ -924,6 +939,20 @@ emit_record(StringInfo buf, EmitCache *c, HeapTupleHeader td)
 	buf->data[buf->len] = '\0';
 }
 
+/* Append one record as a JSON object. */
+static void
+emit_record(StringInfo buf, EmitCache *c, HeapTupleHeader td)
+{
+	HeapTupleData tuple;
+
+	tuple.t_len = HeapTupleHeaderGetDatumLength(td);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = td;
+	heap_deform_tuple(&tuple, c->tupdesc, c->values, c->nulls);
+	emit_object(buf, c);
+}
+
 /*
  * Append argument argno of the calling function, a record or null, as a
  * JSON object or null, with the call site's cache.
@@ -942,6 +971,106 @@ prisma_emit_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno)
 	emit_record(buf, emit_cache_get(fcinfo, td), td);
 }
 
+/*
+ * Build the cache of the fields form: the names in the text[] argument
+ * argno, each written with the value of the argument after it in the same
+ * place.  Errors name the calling function, fname.
+ */
+static EmitCache *
+emit_cache_build_fields(FunctionCallInfo fcinfo, int argno, const char *fname)
+{
+	ArrayType  *names = PG_GETARG_ARRAYTYPE_P(argno);
+	int			nvalues = PG_NARGS() - argno - 1;
+	Datum	   *elems;
+	bool	   *elemnulls;
+	int			n;
+	EmitCache  *c;
+	MemoryContext old;
+
+	if (get_fn_expr_variadic(fcinfo->flinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s: the values cannot be passed as a VARIADIC array", fname),
+				 errhint("Pass each value as its own argument, after the array of names.")));
+	if (ARR_NDIM(names) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: the names must be a one-dimensional array", fname)));
+	deconstruct_array(names, TEXTOID, -1, false, TYPALIGN_INT, &elems, &elemnulls, &n);
+	if (n != nvalues)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %d values but %d names", fname, nvalues, n),
+				 errhint("Name each value after the names array once.")));
+
+	c = emit_cache_create(n, fcinfo->flinfo->fn_mcxt);
+	old = MemoryContextSwitchTo(c->mcxt);
+	for (int i = 0; i < n; i++)
+	{
+		Oid			typid = get_fn_expr_argtype(fcinfo->flinfo, argno + 1 + i);
+
+		if (elemnulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: name %d is null", fname, i + 1)));
+		if (!OidIsValid(typid))
+			elog(ERROR, "%s: could not determine the type of value %d", fname, i + 1);
+		emit_cache_add_attr(c, TextDatumGetCString(elems[i]), i, typid);
+	}
+	MemoryContextSwitchTo(old);
+	return c;
+}
+
+/*
+ * Is argument argno of the calling function a constant?  For an
+ * aggregate's transition function, argument argno is the aggregate's
+ * argument argno - 1 (the state comes first).
+ */
+static bool
+arg_is_constant(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+
+	if (aggref != NULL)
+		return IsA(((TargetEntry *) list_nth(aggref->args, argno - 1))->expr, Const);
+	return get_fn_expr_arg_stable(fcinfo->flinfo, argno);
+}
+
+/*
+ * Append the arguments after argno of the calling function as one JSON
+ * object, named by argument argno (a constant text[]); the call site's
+ * cache is built on its first row.
+ */
+void
+prisma_emit_fields_args(StringInfo buf, FunctionCallInfo fcinfo, int argno)
+{
+	EmitCache  *c = (EmitCache *) fcinfo->flinfo->fn_extra;
+
+	if (unlikely(c == NULL))
+	{
+		Aggref	   *aggref = AggGetAggref(fcinfo);
+		const char *fname = get_func_name(aggref ? aggref->aggfnoid : fcinfo->flinfo->fn_oid);
+
+		if (PG_ARGISNULL(argno))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: the array of names is null", fname)));
+		if (!arg_is_constant(fcinfo, argno))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("%s: the array of names must be a constant", fname),
+					 errhint("Write the names as a literal, such as '{id,title}'::text[].")));
+		c = emit_cache_build_fields(fcinfo, argno, fname);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	for (int i = 0; i < c->nattrs; i++)
+	{
+		c->values[i] = fcinfo->args[argno + 1 + i].value;
+		c->nulls[i] = fcinfo->args[argno + 1 + i].isnull;
+	}
+	emit_object(buf, c);
+}
+
 /* prisma_row(record): one record as a JSON object. */
 Datum
 prisma_row(PG_FUNCTION_ARGS)
@@ -954,6 +1083,19 @@ prisma_row(PG_FUNCTION_ARGS)
 	initStringInfo(&buf);
 	buf.len = VARHDRSZ;
 	emit_record(&buf, c, td);
+	SET_VARSIZE(buf.data, buf.len);
+	PG_RETURN_POINTER(buf.data);
+}
+
+/* prisma_object(names, VARIADIC values): one object of named values. */
+Datum
+prisma_object(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	buf.len = VARHDRSZ;
+	prisma_emit_fields_args(&buf, fcinfo, 0);
 	SET_VARSIZE(buf.data, buf.len);
 	PG_RETURN_POINTER(buf.data);
 }

@@ -23,6 +23,13 @@ extern void prisma_json_escape(StringInfo buf, const char *s, int len);
  */
 extern void prisma_emit_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno);
 
+/*
+ * Append the arguments after argno of the calling function as one JSON
+ * object, named by the text[] argument argno (the fields form: no record
+ * is formed); the call site's cache is kept in fcinfo->flinfo->fn_extra.
+ */
+extern void prisma_emit_fields_args(StringInfo buf, FunctionCallInfo fcinfo, int argno);
+
 /* The memory context of the aggregate calling fcinfo's function (json_agg.c). */
 extern MemoryContext prisma_agg_context(FunctionCallInfo fcinfo);
 

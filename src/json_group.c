@@ -33,6 +33,7 @@
 #include "utils/typcache.h"
 
 PG_FUNCTION_INFO_V1(prisma_group_transfn);
+PG_FUNCTION_INFO_V1(prisma_group_sorted_transfn);
 PG_FUNCTION_INFO_V1(prisma_group_finalfn);
 PG_FUNCTION_INFO_V1(prisma_group_combinefn);
 PG_FUNCTION_INFO_V1(prisma_group_serialfn);
@@ -300,14 +301,14 @@ group_elem_add(GroupState *st, int32 gi, Datum sortkey, bool sortnull,
 }
 
 /*
- * prisma_group(key, record [, sort key]) transition: write the record and
- * file it under its key; rows without a key belong to no parent.
+ * Write the object of the values named by argument names_argno and file it
+ * under the key (argument 1) with the sort key (argument sort_argno, 0 for
+ * none); rows without a key belong to no parent.
  */
-Datum
-prisma_group_transfn(PG_FUNCTION_ARGS)
+static Datum
+group_add(FunctionCallInfo fcinfo, int sort_argno, int names_argno)
 {
 	MemoryContext aggcxt = prisma_agg_context(fcinfo);
-	bool		has_sortkey = PG_NARGS() > 3;
 	GroupState *st;
 	MemoryContext old;
 	int32		start;
@@ -315,7 +316,7 @@ prisma_group_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		st = group_state_create(aggcxt, get_fn_expr_argtype(fcinfo->flinfo, 1),
 								PG_GET_COLLATION(),
-								has_sortkey ? get_fn_expr_argtype(fcinfo->flinfo, 3) : InvalidOid,
+								sort_argno ? get_fn_expr_argtype(fcinfo->flinfo, sort_argno) : InvalidOid,
 								PG_GET_COLLATION());
 	else
 		st = (GroupState *) PG_GETARG_POINTER(0);
@@ -323,13 +324,27 @@ prisma_group_transfn(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 
 	start = st->buf.len;
-	prisma_emit_record_arg(&st->buf, fcinfo, 2);
+	prisma_emit_fields_args(&st->buf, fcinfo, names_argno);
 	old = MemoryContextSwitchTo(aggcxt);
 	group_elem_add(st, group_lookup(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1))),
-				   has_sortkey ? PG_GETARG_DATUM(3) : (Datum) 0,
-				   has_sortkey ? PG_ARGISNULL(3) : true, 0, start, st->buf.len - start);
+				   sort_argno ? PG_GETARG_DATUM(sort_argno) : (Datum) 0,
+				   sort_argno ? PG_ARGISNULL(sort_argno) : true, 0, start, st->buf.len - start);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
+}
+
+/* prisma_group(key, names, VARIADIC values) transition: groups in input order. */
+Datum
+prisma_group_transfn(PG_FUNCTION_ARGS)
+{
+	return group_add(fcinfo, 0, 2);
+}
+
+/* prisma_group_sorted(key, sort key, names, VARIADIC values) transition. */
+Datum
+prisma_group_sorted_transfn(PG_FUNCTION_ARGS)
+{
+	return group_add(fcinfo, 2, 3);
 }
 
 /*
