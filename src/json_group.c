@@ -123,6 +123,9 @@ typedef struct GroupsValue
 } GroupsValue;
 
 static LiveGroups *live_groups = NULL;
+
+/* How many elements ahead prisma_group_get asks the CPU to fetch. */
+#define PREFETCH_AHEAD 4
 static int64 last_groups_id = 0;
 
 /*
@@ -666,6 +669,14 @@ prisma_group_get(PG_FUNCTION_ARGS)
 	{
 		GroupElem  *e = &st->elems[lg->order[k]];
 
+		/*
+		 * The elements are scattered over the buffer: ask for the element
+		 * 2 * PREFETCH_AHEAD on and the JSON of the one PREFETCH_AHEAD on
+		 */
+		if (k + 2 * PREFETCH_AHEAD < lg->first[gi + 1])
+			__builtin_prefetch(&st->elems[lg->order[k + 2 * PREFETCH_AHEAD]]);
+		if (k + PREFETCH_AHEAD < lg->first[gi + 1])
+			__builtin_prefetch(elem_json(st, &st->elems[lg->order[k + PREFETCH_AHEAD]]));
 		*p++ = k == lg->first[gi] ? '[' : ',';
 		memcpy(p, elem_json(st, e), e->len);
 		p += e->len;
