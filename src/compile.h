@@ -110,7 +110,7 @@ extern void check_arg_names(CompileState *cs, const JsonValue *args,
 							const char *const *allowed, const char *what);
 
 /* compile_select.c */
-extern void append_fields_call(StringInfo buf, const char *fn, List *names, int alias);
+extern void append_fields_call(StringInfo buf, const char *call, List *names, int alias);
 extern void append_rows_json(CompileState *cs, StringInfo buf, const PrismaModel *model,
 							 const JsonValue *args, ReadKind kind, const PrismaField *via,
 							 int parent_alias);

@@ -526,7 +526,7 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	compile_rows(cs, sql, model, args, READ_MANY, NULL, 0, select_all_columns, NULL);
 	append_selection(cs, &columns, model, args, alias, &sj);
 	appendStringInfoString(sql, ") SELECT ");
-	append_fields_call(sql, "prisma_agg", sj.names, alias);
+	append_fields_call(sql, "prisma_agg(", sj.names, alias);
 	appendStringInfo(sql, " FROM (SELECT %s FROM " PARENTS_CTE " t%d%s", columns.data, alias,
 					 joins.data);
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);

@@ -198,16 +198,17 @@ append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *mode
 }
 
 /*
- * Append "fn(ARRAY['a', ...], rN.a, ...)": the fields form of fn
+ * Append "<call>ARRAY['a', ...], rN.a, ...)": a call of the fields form
  * (prisma_agg, prisma_object, prisma_group...) over the columns names of
- * subquery rN; fn may end in leading arguments of its own ("f(x, ").
+ * subquery rN; call is the function's name and "(", with any arguments
+ * before the names ("f(x, ").
  */
 void
-append_fields_call(StringInfo buf, const char *fn, List *names, int alias)
+append_fields_call(StringInfo buf, const char *call, List *names, int alias)
 {
 	ListCell   *lc;
 
-	appendStringInfo(buf, "%s%sARRAY[", fn, strchr(fn, '(') ? "" : "(");
+	appendStringInfo(buf, "%sARRAY[", call);
 	foreach(lc, names)
 		appendStringInfo(buf, "%s%s", foreach_current_index(lc) > 0 ? ", " : "",
 						 quote_literal_cstr(lfirst(lc)));
@@ -233,7 +234,7 @@ append_rows_json(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	initStringInfo(&rows);
 	compile_rows(cs, &rows, model, args, kind, via, parent_alias, append_selection, &sj);
 	appendStringInfoString(buf, "SELECT ");
-	append_fields_call(buf, kind == READ_MANY ? "prisma_agg" : "prisma_object", sj.names, alias);
+	append_fields_call(buf, kind == READ_MANY ? "prisma_agg(" : "prisma_object(", sj.names, alias);
 	appendStringInfo(buf, " AS v FROM (%s) r%d", rows.data, alias);
 }
 
@@ -349,8 +350,8 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	append_order(&rows, order, false, NULL);
 
 	appendStringInfoString(buf, "prisma_group_get((SELECT ");
-	append_fields_call(buf, psprintf(keyed ? "prisma_group_sorted(r%d.\"__k\", r%d.\"__s\", "
-									 : "prisma_group(r%d.\"__k\", ", alias, alias),
+	append_fields_call(buf, keyed ? psprintf("prisma_group_sorted(r%d.\"__k\", r%d.\"__s\", ", alias, alias)
+					   : psprintf("prisma_group(r%d.\"__k\", ", alias),
 					   sj.names, alias);
 	appendStringInfo(buf, " FROM (SELECT %s) r%d), ", rows.data, alias);
 	append_column(buf, parent_alias, rel->local_cols[0]);
