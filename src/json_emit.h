@@ -2,10 +2,10 @@
  * json_emit.h
  *	  JSON writing helpers of prisma_compile, shared with the other stages.
  *
- * prisma_row lives in json_emit.c, the aggregates in json_agg.c and
- * json_group.c; this header exposes the record writer to the aggregates and
- * the string escaper so that every stage writes JSON strings the same way
- * (RFC 8259).
+ * prisma_row and prisma_object live in json_emit.c, the aggregates in
+ * json_agg.c and json_group.c; this header exposes the object writers
+ * (from a record, from named arguments) to the aggregates and the string
+ * escaper so that every stage writes JSON strings the same way (RFC 8259).
  */
 #ifndef PRISMA_JSON_EMIT_H
 #define PRISMA_JSON_EMIT_H

@@ -1,22 +1,24 @@
 /*
  * json_group.c
- *	  Children grouped by parent in one aggregate: prisma_group(key, record
- *	  [, sort key]) files each record's JSON under its key in a hash table,
- *	  and prisma_group_get(groups, key) writes one key's group as a JSON
- *	  array ('[]' when it has none).
+ *	  Children grouped by parent in one aggregate:
+ *	  prisma_group_sorted(key, sort key, names, values...) and
+ *	  prisma_group(key, names, values...) file each row's object under its
+ *	  key in a hash table, and prisma_group_get(groups, key) writes one
+ *	  key's group as a JSON array ('[]' when it has none).
  *
  * A set-based relation read (compile_select.c) builds the groups of all
  * parents once, in an InitPlan, and each parent row looks its array up.
  * Grouping inside the aggregate needs no GROUP BY: no sort of the children
  * by parent, no hash aggregate spilling to disk at work_mem, and under
  * parallel workers one partial state per worker instead of one per parent.
- * With a sort key the elements of each group are put in ascending key
- * order (nulls last, equal keys in input order) whatever order the rows
- * come in, and partial states combine; without one they stay in input
- * order, and the aggregate has no combine function.  The result value
+ * With a sort key (prisma_group_sorted) the elements of each group are put
+ * in ascending key order (nulls last, equal keys in input order) whatever
+ * order the rows come in, and partial states combine; without one
+ * (prisma_group) they stay in input order, and the aggregate has no
+ * combine function.  The result value
  * names the finished state rather than copying it (see LiveGroups), so
  * each array is written once, by its lookup.
- * Records are written by prisma_emit_record_arg (json_emit.c).
+ * Objects are written by prisma_emit_fields_args (json_emit.c).
  */
 #include "postgres.h"
 
