@@ -87,16 +87,16 @@ CREATE AGGREGATE prisma_agg(text[], VARIADIC "any") (
 -- each row's object (the fields form of prisma_agg) under its parent key,
 -- in a hash table whose groups are in input order;
 -- prisma_group_sorted(key, sort key, names, value, ...) puts each group in
--- sort-key order (nulls last) whatever the input order.
--- prisma_group_get(groups, key) is one
--- parent's array ('[]' when it has none).  A prisma_groups value names the
--- aggregate's groups, which are not copied: it lives as long as the
--- aggregate's memory, in the statement and process that built it.
--- Set-based relation reads build the groups once, in an InitPlan.  With a
--- sort key (prisma_group_sorted) partial states combine, so the planner may
--- use parallel workers.  prisma_group_get is VOLATILE (it reads the backend's live
--- groups; and so the planner calls it after sorting the parent rows, not
--- before, where the sort would carry every array) and PARALLEL RESTRICTED.
+-- sort-key order (nulls last) whatever the input order, and its partial
+-- states combine, so the planner may use parallel workers.
+-- prisma_group_get(groups, key) is one parent's array ('[]' when it has
+-- none).  A prisma_groups value names the aggregate's groups, which are
+-- not copied: it lives as long as the aggregate's memory, in the statement
+-- and process that built it.  Set-based relation reads build the groups
+-- once, in an InitPlan.  prisma_group_get is VOLATILE (it reads the
+-- backend's live groups; and so the planner calls it after sorting the
+-- parent rows, not before, where the sort would carry every array) and
+-- PARALLEL RESTRICTED.
 CREATE TYPE prisma_groups;
 CREATE FUNCTION prisma_groups_in(cstring) RETURNS prisma_groups
 	AS 'MODULE_PATHNAME', 'prisma_groups_in'

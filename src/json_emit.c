@@ -972,26 +972,52 @@ prisma_emit_record_arg(StringInfo buf, FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * Is argument argno of the calling function a constant?  For an
+ * aggregate's transition function (aggref not NULL), argument argno is the
+ * aggregate's argument argno - 1 (the state comes first).
+ */
+static bool
+arg_is_constant(FunctionCallInfo fcinfo, Aggref *aggref, int argno)
+{
+	if (aggref != NULL)
+		return IsA(((TargetEntry *) list_nth(aggref->args, argno - 1))->expr, Const);
+	return get_fn_expr_arg_stable(fcinfo->flinfo, argno);
+}
+
+/*
  * Build the cache of the fields form: the names in the text[] argument
  * argno, each written with the value of the argument after it in the same
- * place.  Errors name the calling function, fname.
+ * place.  Every check comes first; errors name the function (or aggregate)
+ * called.
  */
 static EmitCache *
-emit_cache_build_fields(FunctionCallInfo fcinfo, int argno, const char *fname)
+emit_cache_build_fields(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *names = PG_GETARG_ARRAYTYPE_P(argno);
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	const char *fname = get_func_name(aggref ? aggref->aggfnoid : fcinfo->flinfo->fn_oid);
 	int			nvalues = PG_NARGS() - argno - 1;
+	ArrayType  *names;
 	Datum	   *elems;
 	bool	   *elemnulls;
 	int			n;
 	EmitCache  *c;
 	MemoryContext old;
 
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the array of names is null", fname)));
+	if (!arg_is_constant(fcinfo, aggref, argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s: the array of names must be a constant", fname),
+				 errhint("Write the names as a literal, such as '{id,title}'::text[].")));
 	if (get_fn_expr_variadic(fcinfo->flinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("%s: the values cannot be passed as a VARIADIC array", fname),
 				 errhint("Pass each value as its own argument, after the array of names.")));
+	names = PG_GETARG_ARRAYTYPE_P(argno);
 	if (ARR_NDIM(names) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -1002,38 +1028,23 @@ emit_cache_build_fields(FunctionCallInfo fcinfo, int argno, const char *fname)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: %d values but %d names", fname, nvalues, n),
 				 errhint("Name each value after the names array once.")));
-
-	c = emit_cache_create(n, fcinfo->flinfo->fn_mcxt);
-	old = MemoryContextSwitchTo(c->mcxt);
 	for (int i = 0; i < n; i++)
 	{
-		Oid			typid = get_fn_expr_argtype(fcinfo->flinfo, argno + 1 + i);
-
 		if (elemnulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s: name %d is null", fname, i + 1)));
-		if (!OidIsValid(typid))
+		if (!OidIsValid(get_fn_expr_argtype(fcinfo->flinfo, argno + 1 + i)))
 			elog(ERROR, "%s: could not determine the type of value %d", fname, i + 1);
-		emit_cache_add_attr(c, TextDatumGetCString(elems[i]), i, typid);
 	}
+
+	c = emit_cache_create(n, fcinfo->flinfo->fn_mcxt);
+	old = MemoryContextSwitchTo(c->mcxt);
+	for (int i = 0; i < n; i++)
+		emit_cache_add_attr(c, TextDatumGetCString(elems[i]), i,
+							get_fn_expr_argtype(fcinfo->flinfo, argno + 1 + i));
 	MemoryContextSwitchTo(old);
 	return c;
-}
-
-/*
- * Is argument argno of the calling function a constant?  For an
- * aggregate's transition function, argument argno is the aggregate's
- * argument argno - 1 (the state comes first).
- */
-static bool
-arg_is_constant(FunctionCallInfo fcinfo, int argno)
-{
-	Aggref	   *aggref = AggGetAggref(fcinfo);
-
-	if (aggref != NULL)
-		return IsA(((TargetEntry *) list_nth(aggref->args, argno - 1))->expr, Const);
-	return get_fn_expr_arg_stable(fcinfo->flinfo, argno);
 }
 
 /*
@@ -1047,22 +1058,7 @@ prisma_emit_fields_args(StringInfo buf, FunctionCallInfo fcinfo, int argno)
 	EmitCache  *c = (EmitCache *) fcinfo->flinfo->fn_extra;
 
 	if (unlikely(c == NULL))
-	{
-		Aggref	   *aggref = AggGetAggref(fcinfo);
-		const char *fname = get_func_name(aggref ? aggref->aggfnoid : fcinfo->flinfo->fn_oid);
-
-		if (PG_ARGISNULL(argno))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: the array of names is null", fname)));
-		if (!arg_is_constant(fcinfo, argno))
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("%s: the array of names must be a constant", fname),
-					 errhint("Write the names as a literal, such as '{id,title}'::text[].")));
-		c = emit_cache_build_fields(fcinfo, argno, fname);
-		fcinfo->flinfo->fn_extra = c;
-	}
+		fcinfo->flinfo->fn_extra = c = emit_cache_build_fields(fcinfo, argno);
 	for (int i = 0; i < c->nattrs; i++)
 	{
 		c->values[i] = fcinfo->args[argno + 1 + i].value;
