@@ -1,7 +1,7 @@
 # prisma_compile: PGXS build. json-c is found through pkg-config.
 EXTENSION = prisma_compile
 MODULE_big = prisma_compile
-DATA = sql/prisma_compile--0.1.0.sql
+DATA = $(wildcard sql/prisma_compile--*.sql)
 PGFILEDESC = "prisma_compile - Prisma-style reads compiled to one SQL statement"
 
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))

@@ -1,0 +1,8 @@
+/* prisma_compile 0.1.0 -> 0.2.0 */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION prisma_compile UPDATE TO '0.2.0'" to load this file. \quit
+
+-- Every object added or changed since 0.1.0 is (re)declared here as well as
+-- in prisma_compile--0.2.0.sql, so that an updated database and a fresh
+-- install have the same objects.
