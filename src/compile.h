@@ -21,6 +21,7 @@
 #include "nodes/pg_list.h"
 
 #include "json_input.h"
+#include "pg_compat.h"
 #include "schema.h"
 
 /* What the statement's single result value means. */
@@ -162,8 +163,8 @@ extern int64 json_integer(CompileState *cs, const JsonValue *value);
 extern int	path_push(CompileState *cs, const char *key);
 extern int	path_push_index(CompileState *cs, int index);
 extern void path_pop(CompileState *cs, int mark);
-extern void compile_error(CompileState *cs, int sqlstate, const char *hint,
-						  const char *fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
+pg_noreturn extern void compile_error(CompileState *cs, int sqlstate, const char *hint,
+									  const char *fmt,...) pg_attribute_printf(4, 5);
 extern void expect_kind(CompileState *cs, const JsonValue *value, JsonKind kind);
 
 #endif							/* PRISMA_COMPILE_H */

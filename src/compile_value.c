@@ -175,7 +175,7 @@ bytes_datum(CompileState *cs, const JsonValue *value)
 	bytea	   *result = palloc(VARHDRSZ + maxlen);
 	int			len;
 
-	len = pg_b64_decode(value->str, value->len, VARDATA(result), maxlen);
+	len = pg_b64_decode(value->str, value->len, (b64_byte *) VARDATA(result), maxlen);
 	if (len < 0)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "invalid Bytes value: expected a base64 string");
@@ -184,7 +184,7 @@ bytes_datum(CompileState *cs, const JsonValue *value)
 }
 
 /* Raise the error for a value of the wrong JSON kind. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 wrong_kind(CompileState *cs, const PrismaField *field, const JsonValue *value, const char *expected)
 {
 	compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,

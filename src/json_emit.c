@@ -38,6 +38,7 @@
 #include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "json_emit.h"
+#include "pg_compat.h"
 #include "lib/stringinfo.h"
 #include "nodes/primnodes.h"
 #include "nodes/pg_list.h"
@@ -489,7 +490,7 @@ emit_bytea(StringInfo buf, Datum value)
 	int			n;
 
 	*p++ = '"';
-	n = pg_b64_encode(VARDATA_ANY(b), len, p, enclen);
+	n = pg_b64_encode((const b64_byte *) VARDATA_ANY(b), len, p, enclen);
 	if (n < 0)
 		elog(ERROR, "could not encode bytea as base64");
 	p[n] = '"';

@@ -20,6 +20,7 @@
 #include "mb/pg_wchar.h"
 #include "nodes/pg_list.h"
 
+#include "pg_compat.h"
 #include "schema.h"
 
 typedef enum TokType
@@ -125,8 +126,7 @@ static const PrismaType scalar_types[] = {
 };
 
 /* Raise a syntax error at a line and column. */
-static void
-pg_attribute_noreturn()
+pg_noreturn static void
 syntax_error(int line, int col, const char *msg, const char *found)
 {
 	ereport(ERROR,
@@ -136,8 +136,7 @@ syntax_error(int line, int col, const char *msg, const char *found)
 }
 
 /* Raise a semantic error naming what is wrong and its line. */
-static void
-pg_attribute_noreturn()
+pg_noreturn static void
 pg_attribute_printf(3, 4)
 semantic_error(const char *what, int line, const char *fmt,...)
 {
@@ -368,8 +367,7 @@ describe(Tok *t)
 }
 
 /* Raise "expected ..." at the current token. */
-static void
-pg_attribute_noreturn()
+pg_noreturn static void
 expected(Parser *p, const char *what)
 {
 	Tok		   *t = peek(p);
