@@ -1,4 +1,4 @@
--- Every Prisma type through prisma_query, as DESIGN §3 encodes it.
+-- Every Prisma type through prisma_query, encoded as docs/design.md, "Output encoding", says.
 BEGIN;
 \i regress/setup_kitchen_sink.sql
 

@@ -6,11 +6,17 @@
  * schema and writes SQL text.  Identifiers come only from the schema and are
  * always quoted; every value from the document becomes a bind parameter
  * ($n), so that one query shape always gives the same text and reuses one
- * kept plan.  Errors name the JSON path of the offending node.
+ * kept plan.  Errors name the JSON path of the offending node.  The SQL
+ * shapes it writes, and why, are in docs/design.md, "SQL shapes".
  *
- *	compile_query.c		operations, selection, relations, ordering, paging
+ *	compile_query.c		operations, the rows of a read (source, filter, cursor,
+ *						distinct, order, paging), set-based reads; paths and errors
+ *	compile_select.c	select, include, omit, _count; relation reads per row
+ *						and set-based
+ *	compile_order.c		orderBy and cursor conditions
  *	compile_where.c		filters
  *	compile_value.c		document values to typed parameters
+ *	compile_aggregate.c	count, aggregate, groupBy
  */
 #ifndef PRISMA_COMPILE_H
 #define PRISMA_COMPILE_H

@@ -4,12 +4,13 @@
  *		SQL statement that returns the final JSON.
  *
  * A read of a model becomes a subquery of rows whose columns are named by
- * field names; prisma_agg() (lists) or prisma_row() (one record) turn those
- * rows into JSON.  Included relations are scalar subqueries of the same
- * form in the select list, correlated with the parent row, so the whole
- * nested result is one statement.  Table aliases are numbered in the order
- * the document is walked (t0, t1, ...), so one query shape always
- * compiles to the same text.
+ * field names; prisma_agg() (lists) or prisma_object() (one record), given
+ * the names and the columns, turn those rows into JSON.  Included relations
+ * are scalar subqueries of the same form in the select list, correlated
+ * with the parent row, or lookups in the children of all parents grouped by
+ * parent key (set-based reads, below), so the whole nested result is one
+ * statement.  Table aliases are numbered in the order the document is
+ * walked (t0, t1, ...), so one query shape always compiles to the same text.
  */
 #include "postgres.h"
 
@@ -501,14 +502,15 @@ has_set_based_relation(const PrismaModel *model, const JsonValue *args)
 
 /*
  * Compile a findMany whose to-many relations are read set-based: the parent
- * rows (filtered, ordered, paged) in a materialized CTE "p", each such
- * relation's children for all parents at once, grouped by parent key in an
- * InitPlan and looked up per parent row, the result in the parents' order:
+ * rows (filtered, ordered, paged) in a materialized CTE __prisma_parents
+ * (PARENTS_CTE), each such relation's children for all parents at once,
+ * grouped by parent key in an InitPlan and looked up per parent row, the
+ * result in the parents' order:
  *
- *   WITH p AS MATERIALIZED (SELECT t1.* FROM ... LIMIT $n)
+ *   WITH __prisma_parents AS MATERIALIZED (SELECT t1.* FROM ... LIMIT $n)
  *   SELECT prisma_agg(ARRAY['a', 'rel'], r1.a, r1.rel) FROM (SELECT t1.a AS a,
  *       prisma_group_get((SELECT prisma_group(...) FROM ...), t1.key) AS rel
- *       FROM p t1 ORDER BY <order>) r1
+ *       FROM __prisma_parents t1 ORDER BY <order>) r1
  */
 static void
 compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,

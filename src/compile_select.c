@@ -5,7 +5,7 @@
  *
  * Scalar columns are named by their field names; an included relation is
  * a scalar subquery that builds its own JSON (prisma_agg for lists,
- * prisma_row for one record), so the parent row carries the finished
+ * prisma_object for one record), so the parent row carries the finished
  * nested value.  Fields come out in the model's declaration order, with
  * _count last.
  */
@@ -294,15 +294,15 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 }
 
 /*
- * Append a to-many relation read for every parent row of the CTE "p" at once
- * (DESIGN §5: one scan of the children of all parents instead of one probe
- * per parent), as the lookup of the parent's key in the children grouped by
- * parent key:
+ * Append a to-many relation read for every parent row of the CTE
+ * __prisma_parents at once (one scan of the children of all parents instead
+ * of one probe per parent: docs/design.md, "SQL shapes"), as the lookup of
+ * the parent's key in the children grouped by parent key:
  *
  *   prisma_group_get((SELECT prisma_group_sorted(r."__k", r."__s",
  *       ARRAY['a', ...], r.a, ...) FROM
  *       (SELECT <key> AS "__k", <id> AS "__s", <child columns>
- *        FROM <children of p>) r), tP.<key>)
+ *        FROM <children of __prisma_parents>) r), tP.<key>)
  *
  * The uncorrelated subquery is an InitPlan, run once.  In the default order
  * (a single-column primary key, no orderBy) the children come unsorted and

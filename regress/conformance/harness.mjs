@@ -1,8 +1,8 @@
 // Conformance harness: runs every query of the written corpus and of the
 // seeded random generator through Prisma 7 Client (prisma-client generator,
 // @prisma/adapter-pg) and through SELECT prisma_query($1) on the same
-// database, and compares the results deeply (DESIGN §3 JSON form; object
-// keys as sets, arrays in order). Run by run.sh, which sets up the databases.
+// database, and compares the results deeply (the JSON form of docs/design.md,
+// "Output encoding"; object keys as sets, arrays in order). Run by run.sh, which sets up the databases.
 // Options: --seed N --random N --filter TEXT --verbose --prisma-only
 // --all-features (ignore features.json: to check pending parts of the corpus
 // and generator on Prisma alone, with --prisma-only)

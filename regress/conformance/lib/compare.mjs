@@ -1,6 +1,7 @@
-// Normalizing Prisma Client results to the JSON form of DESIGN §3, and a
-// deep comparison that reports the first difference: object keys compared
-// as sets (order ignored), arrays element by element (order significant).
+// Normalizing Prisma Client results to the JSON form of docs/design.md,
+// "Output encoding", and a deep comparison that reports the first
+// difference: object keys compared as sets (order ignored), arrays element
+// by element (order significant).
 
 import { isDecimal } from './values.mjs';
 

@@ -1,8 +1,9 @@
 // Values in corpus and generated queries. Queries are written in the JSON
-// form that prisma_query receives (DESIGN §3: BigInt and Decimal as digit
-// strings, DateTime as ISO strings, Bytes as base64). Prisma Client needs a
-// JS bigint for BigInt and a Uint8Array for Bytes, so those two are written
-// as markers and turned into the right value for each side.
+// form that prisma_query receives (docs/design.md, "Output encoding":
+// BigInt and Decimal as digit strings, DateTime as ISO strings, Bytes as
+// base64). Prisma Client needs a JS bigint for BigInt and a Uint8Array for
+// Bytes, so those two are written as markers and turned into the right
+// value for each side.
 
 const MARK = '$conformance';
 
