@@ -477,7 +477,8 @@ has_set_based_relation(const PrismaModel *model, const JsonValue *args)
 	int			i;
 
 	if (take != NULL && take->kind == JV_NUMBER &&
-		llabs(strtoll(take->str, NULL, 10)) <= SET_BASED_MIN_TAKE)
+		strtoll(take->str, NULL, 10) >= -SET_BASED_MIN_TAKE &&
+		strtoll(take->str, NULL, 10) <= SET_BASED_MIN_TAKE)
 		return false;
 
 	if (sel == NULL || sel->kind != JV_OBJECT)

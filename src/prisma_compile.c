@@ -84,9 +84,10 @@ _PG_init(void)
 	MarkGUCPrefixReserved("prisma_compile");
 }
 
-/* Parse a query document given as json (text) into a JsonValue tree. */
+/* Parse a query document given as json (text) into a JsonValue tree; root
+ * is its path in error messages ("" or "args"). */
 static JsonValue *
-parse_document(text *doc)
+parse_document(text *doc, const char *root)
 {
 	int			len = VARSIZE_ANY_EXHDR(doc);
 
@@ -96,7 +97,7 @@ parse_document(text *doc)
 				 errmsg("query document of %d bytes exceeds prisma_compile.max_query_size (%d kB)",
 						len, prisma_max_query_size),
 				 errhint("Raise prisma_compile.max_query_size to accept larger documents.")));
-	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8);
+	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8, root);
 }
 
 /*
@@ -226,7 +227,7 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 Datum
 prisma_query(PG_FUNCTION_ARGS)
 {
-	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0));
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0), "");
 	const PrismaSchema *schema = schema_get();
 	CompiledQuery *q = compile_query(schema, doc);
 
@@ -239,7 +240,7 @@ prisma_query_unpacked(PG_FUNCTION_ARGS)
 {
 	char	   *model = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	char	   *operation = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	JsonValue  *args = parse_document(PG_GETARG_TEXT_PP(2));
+	JsonValue  *args = parse_document(PG_GETARG_TEXT_PP(2), "args");
 	const PrismaSchema *schema = schema_get();
 	CompiledQuery *q;
 
@@ -253,7 +254,7 @@ prisma_query_unpacked(PG_FUNCTION_ARGS)
 Datum
 prisma_compile(PG_FUNCTION_ARGS)
 {
-	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0));
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0), "");
 	CompiledQuery *q = compile_query(schema_get(), doc);
 
 	PG_RETURN_TEXT_P(cstring_to_text(q->sql));
