@@ -58,6 +58,7 @@ static bool rebuilding = false;
 static Oid	pending_relids[64];
 static int	npending = 0;
 static bool pending_all = false;
+static int64 rebuild_count = 0;	/* for tests: prisma_schema_rebuilds() */
 
 /* Relcache invalidation callback: mark the copy stale if relid is one it
  * uses (InvalidOid: every relation). */
@@ -239,6 +240,7 @@ rebuild_schema(void)
 	/* invalidations that arrive while we rebuild must count */
 	schema_stale = false;
 	rebuilding = true;
+	rebuild_count++;
 	npending = 0;
 	pending_all = false;
 
@@ -626,4 +628,15 @@ prisma_schema_debug(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, "]}");
 	safe_path_leave(level);
 	PG_RETURN_TEXT_P(cstring_to_text(buf.data));
+}
+
+PG_FUNCTION_INFO_V1(prisma_schema_rebuilds);
+
+/* prisma_schema_rebuilds() returns bigint: how often this backend has
+ * rebuilt its copy of the schema, for tests.  Not part of the extension
+ * script: create it by hand, AS '$libdir/prisma_compile'. */
+Datum
+prisma_schema_rebuilds(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(rebuild_count);
 }
