@@ -20,11 +20,15 @@ SELECT prisma_plan_cache_stats();
 ALTER TABLE "Category" ADD COLUMN extra integer;
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 4}}');
 SELECT prisma_plan_cache_stats();
--- loading a schema drops every plan
+-- loading the same schema again keeps every plan
 SELECT prisma_load_schema(:'ks_schema') IS NOT NULL AS reloaded;
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
 SELECT prisma_plan_cache_stats();
--- another search_path is another plan
+-- loading another schema drops every plan
+SELECT prisma_load_schema(:'ks_schema' || E'\n// changed') IS NOT NULL AS reloaded;
+SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
+SELECT prisma_plan_cache_stats();
+-- another search_path is the same plan (statements run under a fixed one)
 SET LOCAL search_path = public, pg_temp;
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
 SELECT prisma_plan_cache_stats();

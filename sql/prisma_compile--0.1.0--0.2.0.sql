@@ -6,3 +6,9 @@
 -- Every object added or changed since 0.1.0 is (re)declared here as well as
 -- in prisma_compile--0.2.0.sql, so that an updated database and a fresh
 -- install have the same objects.
+
+-- The loader's search_path: where tables and enums without @@schema are
+-- looked up, whoever queries (docs/safety.md).  A schema loaded by 0.1.0
+-- keeps public; load it again to record another path.
+ALTER TABLE prisma_compile.loaded_schema
+	ADD COLUMN search_path text[] NOT NULL DEFAULT '{public}';

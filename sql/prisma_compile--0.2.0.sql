@@ -9,7 +9,10 @@ CREATE TABLE prisma_compile.loaded_schema (
 	id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
 	source text NOT NULL,
 	version bigint NOT NULL,
-	loaded_at timestamptz NOT NULL DEFAULT now()
+	loaded_at timestamptz NOT NULL DEFAULT now(),
+	-- the loader's search_path: where tables and enums without @@schema are
+	-- looked up, whoever queries (docs/safety.md)
+	search_path text[] NOT NULL DEFAULT '{public}'
 );
 SELECT pg_catalog.pg_extension_config_dump('prisma_compile.loaded_schema', '');
 GRANT USAGE ON SCHEMA prisma_compile TO PUBLIC;

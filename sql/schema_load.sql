@@ -75,9 +75,10 @@ enum Size {
 }
 $$);
 SELECT pg_temp.schema_debug();
--- the copy follows the search_path: "Tag" is no longer found, "shop" still is
+-- the copy does not follow the caller's search_path: "Tag" is still found
+-- in the loader's path (public)
 SET LOCAL search_path = pg_catalog;
-SELECT pg_temp.schema_debug()->'models'->0->>'relation' AS item_table;
+SELECT pg_temp.schema_debug()->'models'->1->>'relation' AS tag_table;
 ROLLBACK;
 
 -- named self-relations: a many-to-many ("_Follows") and a one-to-many,

@@ -93,12 +93,13 @@ expect_kind(CompileState *cs, const JsonValue *value, JsonKind kind)
 					  "expected %s, got %s", json_kind_name(kind), json_kind_name(value->kind));
 }
 
-/* Append the (schema-qualified) quoted table name of a model. */
+/* Append the schema-qualified quoted table name of a model (which must
+ * still fit the catalog). */
 void
 append_table(StringInfo buf, const PrismaModel *model)
 {
-	if (model->db_schema)
-		appendStringInfo(buf, "%s.", quote_identifier(model->db_schema));
+	schema_check_model(model);
+	appendStringInfo(buf, "%s.", quote_identifier(model->rel_schema));
 	appendStringInfoString(buf, quote_identifier(model->table));
 }
 
@@ -109,12 +110,17 @@ append_column(StringInfo buf, int alias, const char *column)
 	appendStringInfo(buf, "t%d.%s", alias, quote_identifier(column));
 }
 
-/* Append the (schema-qualified) quoted name of a many-to-many join table. */
+/* Append the schema-qualified quoted name of a many-to-many join table. */
 static void
 append_join_table(StringInfo buf, const PrismaField *rel)
 {
-	if (rel->join_schema)
-		appendStringInfo(buf, "%s.", quote_identifier(rel->join_schema));
+	if (rel->join_rel_schema == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("relation %s cannot be queried: its join table \"%s\" no longer fits the schema",
+						rel->name, rel->join_table),
+				 errhint("Restore the join table, or correct the schema and load it again with prisma_load_schema().")));
+	appendStringInfo(buf, "%s.", quote_identifier(rel->join_rel_schema));
 	appendStringInfoString(buf, quote_identifier(rel->join_table));
 }
 
@@ -478,7 +484,8 @@ has_set_based_relation(const PrismaModel *model, const JsonValue *args)
 	int			i;
 
 	if (take != NULL && take->kind == JV_NUMBER &&
-		llabs(strtoll(take->str, NULL, 10)) <= SET_BASED_MIN_TAKE)
+		strtoll(take->str, NULL, 10) >= -SET_BASED_MIN_TAKE &&
+		strtoll(take->str, NULL, 10) <= SET_BASED_MIN_TAKE)
 		return false;
 
 	if (sel == NULL || sel->kind != JV_OBJECT)

@@ -14,6 +14,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
@@ -58,7 +59,8 @@ json_integer(CompileState *cs, const JsonValue *value)
 					  value->kind == JV_NUMBER ? value->str : json_kind_name(value->kind));
 	errno = 0;
 	result = strtoll(value->str, &end, 10);
-	if (errno != 0 || *end != '\0')
+	/* the most negative int64 cannot be negated (a negative take) */
+	if (errno != 0 || *end != '\0' || result == PG_INT64_MIN)
 		compile_error(cs, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, NULL,
 					  "integer %s is out of range", value->str);
 	return (int64) result;
@@ -137,6 +139,36 @@ is_iso_datetime(const char *s)
 	return false;
 }
 
+/*
+ * Call a type's input function; a data exception it raises (a value out of
+ * the type's range, a date that does not exist, ...) is raised again with
+ * the JSON path.  Other errors (out of memory, cancel) pass unchanged.
+ */
+static Datum
+input_at_path(CompileState *cs, Oid infunc, char *text, Oid ioparam)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Datum		result = (Datum) 0;
+
+	PG_TRY();
+	{
+		result = OidInputFunctionCall(infunc, text, ioparam, -1);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION)
+			PG_RE_THROW();
+		FlushErrorState();
+		compile_error(cs, edata->sqlerrcode, edata->hint, "%s", edata->message);
+	}
+	PG_END_TRY();
+	return result;
+}
+
 /* A DateTime string as a Datum of the column's type (values are UTC). */
 static Datum
 datetime_datum(CompileState *cs, Oid type, const char *text)
@@ -147,8 +179,7 @@ datetime_datum(CompileState *cs, Oid type, const char *text)
 		compile_error(cs, ERRCODE_INVALID_DATETIME_FORMAT,
 					  "Pass DateTime values as ISO-8601 strings, as Date.toISOString() writes them.",
 					  "invalid DateTime \"%s\": expected an ISO-8601 date-time like 2020-01-31T12:00:00.000Z", text);
-	ts = DirectFunctionCall3(timestamptz_in, CStringGetDatum(text),
-							 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	ts = input_at_path(cs, F_TIMESTAMPTZ_IN, (char *) text, InvalidOid);
 	switch (type)
 	{
 		case TIMESTAMPTZOID:
@@ -306,7 +337,7 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 			elog(ERROR, "unexpected field type %d", field->type);
 	}
 	getTypeInputInfo(type, &infunc, &ioparam);
-	return OidInputFunctionCall(infunc, text, ioparam, -1);
+	return input_at_path(cs, infunc, text, ioparam);
 }
 
 /* Raise "not supported" for a field reference ({"_ref": "field"}) as a value. */

@@ -33,7 +33,8 @@ typedef struct JsonValue
 	char	  **keys;			/* JV_OBJECT member names */
 } JsonValue;
 
-extern JsonValue *json_input_parse(const char *text, int len, int max_depth);
+extern JsonValue *json_input_parse(const char *text, int len, int max_depth,
+								   const char *root);
 extern JsonValue *json_get(const JsonValue *object, const char *key);
 extern const char *json_kind_name(JsonKind kind);
 extern char *json_to_text(const JsonValue *value);

@@ -5,7 +5,9 @@
  * Modelled on ri_triggers.c: a hash table in its own memory context, each
  * entry holding a plan kept with SPI_keepplan.  The key is the compiled SQL
  * text (values are all parameters, aliases deterministic, so the text is
- * the shape) with the parameter types, the current role and search_path.
+ * the shape) with the parameter types and the current role.  Statements
+ * are prepared and run under one fixed search_path (safe_path.c), so the
+ * caller's search_path is not part of the key.
  * A plan is checked with SPI_plan_is_valid on lookup and prepared again if
  * DDL invalidated it; the whole cache is dropped when a new schema is
  * loaded.  The cache holds at most prisma_compile.plan_cache_size plans and
@@ -108,7 +110,7 @@ plan_key(const CompiledQuery *q, int *len)
 	int			i;
 
 	initStringInfo(&key);
-	appendStringInfo(&key, "%u|%s|%d%d|", GetUserId(), namespace_search_path,
+	appendStringInfo(&key, "%u|%d%d|", GetUserId(),
 					 prisma_generic_plans, prisma_parallel);
 	for (i = 0; i < q->nparams; i++)
 		appendStringInfo(&key, "%u,", q->param_types[i]);

@@ -84,9 +84,10 @@ _PG_init(void)
 	MarkGUCPrefixReserved("prisma_compile");
 }
 
-/* Parse a query document given as json (text) into a JsonValue tree. */
+/* Parse a query document given as json (text) into a JsonValue tree; root
+ * is its path in error messages ("" or "args"). */
 static JsonValue *
-parse_document(text *doc)
+parse_document(text *doc, const char *root)
 {
 	int			len = VARSIZE_ANY_EXHDR(doc);
 
@@ -96,7 +97,7 @@ parse_document(text *doc)
 				 errmsg("query document of %d bytes exceeds prisma_compile.max_query_size (%d kB)",
 						len, prisma_max_query_size),
 				 errhint("Raise prisma_compile.max_query_size to accept larger documents.")));
-	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8);
+	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8, root);
 }
 
 /*
@@ -222,40 +223,50 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 	return receiver.value;
 }
 
-/* prisma_query(query json): run one read given as a query document. */
+/* prisma_query(query json): run one read given as a query document (under
+ * the fixed search_path, as every entry point: safe_path.c). */
 Datum
 prisma_query(PG_FUNCTION_ARGS)
 {
-	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0));
+	int			level = safe_path_enter(fcinfo->flinfo->fn_oid);
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0), "");
 	const PrismaSchema *schema = schema_get();
 	CompiledQuery *q = compile_query(schema, doc);
+	Datum		result = run_compiled(q, schema->version);
 
-	PG_RETURN_DATUM(run_compiled(q, schema->version));
+	safe_path_leave(level);
+	PG_RETURN_DATUM(result);
 }
 
 /* prisma_query(model, operation, args json): the same, unpacked. */
 Datum
 prisma_query_unpacked(PG_FUNCTION_ARGS)
 {
+	int			level = safe_path_enter(fcinfo->flinfo->fn_oid);
 	char	   *model = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	char	   *operation = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	JsonValue  *args = parse_document(PG_GETARG_TEXT_PP(2));
+	JsonValue  *args = parse_document(PG_GETARG_TEXT_PP(2), "args");
 	const PrismaSchema *schema = schema_get();
 	CompiledQuery *q;
+	Datum		result;
 
 	if (args->kind == JV_NULL)
-		args = NULL;
+		args = NULL;				/* null args means none */
 	q = compile_operation(schema, model, operation, args);
-	PG_RETURN_DATUM(run_compiled(q, schema->version));
+	result = run_compiled(q, schema->version);
+	safe_path_leave(level);
+	PG_RETURN_DATUM(result);
 }
 
 /* prisma_compile(query json): the SQL a query compiles to. */
 Datum
 prisma_compile(PG_FUNCTION_ARGS)
 {
-	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0));
+	int			level = safe_path_enter(fcinfo->flinfo->fn_oid);
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0), "");
 	CompiledQuery *q = compile_query(schema_get(), doc);
 
+	safe_path_leave(level);
 	PG_RETURN_TEXT_P(cstring_to_text(q->sql));
 }
 

@@ -30,4 +30,8 @@ extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version,
 extern char *plan_cache_stats_json(void);
 extern void plan_cache_reset(void);
 
+/* safe_path.c: the fixed search_path of every entry point */
+extern int	safe_path_enter(Oid fn_oid);
+extern void safe_path_leave(int level);
+
 #endif							/* PRISMA_COMPILE_MAIN_H */

@@ -82,6 +82,7 @@ typedef struct PrismaField
 	char	   *join_table;		/* "_ActorToMovie" (REL_MANY_TO_MANY) */
 	char	   *join_schema;	/* PostgreSQL schema of the join table, or
 								 * NULL for the search_path */
+	char	   *join_rel_schema;	/* the schema the join table was found in */
 	char	   *join_local;		/* "A" or "B" */
 	char	   *join_remote;	/* the other one */
 } PrismaField;
@@ -110,6 +111,9 @@ typedef struct PrismaModel
 	int			nuniques;
 	PrismaUnique *uniques;		/* the id first, then the unique criteria */
 	Oid			relid;			/* filled by schema_catalog.c */
+	char	   *rel_schema;		/* the schema the table was found in */
+	char	   *problem;		/* why the catalog no longer fits the model
+								 * (it cannot be queried), or NULL */
 } PrismaModel;
 
 typedef struct PrismaEnum
@@ -130,6 +134,9 @@ typedef struct PrismaSchema
 	int			nenums;
 	PrismaEnum *enums;
 	int64		version;		/* changes whenever a schema is loaded */
+	int			nsearch_path;
+	char	  **search_path;	/* where tables and enums without @@schema
+								 * are looked up: the loader's search_path */
 } PrismaSchema;
 
 /* schema_psl.c: parse schema text; syntax and semantic errors are raised
@@ -137,13 +144,16 @@ typedef struct PrismaSchema
 extern PrismaSchema *psl_parse(const char *text);
 
 /* schema_catalog.c: resolve tables, columns and types against the catalog
- * with the current search_path; every mismatch is reported in one error. */
-extern void schema_resolve_catalog(PrismaSchema *schema);
+ * in schema->search_path.  Every mismatch is reported in one error, or,
+ * with per_model, kept in the models' problem (a model that no longer
+ * fits the catalog breaks only the queries that use it). */
+extern void schema_resolve_catalog(PrismaSchema *schema, bool per_model);
 
 /* schema_store.c: the schema for this backend (parsed, resolved), reloaded
- * when another backend stores a new one or the catalog changes.  Raises
- * an error when no schema has been loaded. */
+ * when another backend stores a new one or a table it uses changes.
+ * Raises an error when no schema has been loaded. */
 extern const PrismaSchema *schema_get(void);
+extern void schema_check_model(const PrismaModel *model);
 
 /* lookups; NULL or -1 when absent */
 extern const PrismaModel *schema_find_model(const PrismaSchema *schema, const char *name);

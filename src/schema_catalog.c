@@ -3,12 +3,16 @@
  *		Check a parsed Prisma schema against the catalog.
  *
  * Every model's table, every scalar field's column, every enum's type and
- * every implicit many-to-many join table is looked up with the current
- * search_path (or the @@schema given).  Column types must be compatible
+ * every implicit many-to-many join table is looked up in the @@schema
+ * given, or else in the schemas of the stored search_path (the loader's,
+ * never the caller's: see docs/safety.md).  Column types must be compatible
  * with the Prisma type.  All the problems found are collected and raised
  * in one error, so that a user sees every mismatch at once.  On success the
- * catalog facts (relid, column type and typmod, enum type oid) are filled
- * in.  Only catalog lookups are made: no privilege on the tables is needed.
+ * catalog facts (relid, column type and typmod, enum type oid, the schema
+ * each table was found in) are filled in.  When a stored schema is
+ * rebuilt in a backend, the problems are kept per model instead (each
+ * model's first one), so that only the models they concern fail.  Only
+ * catalog lookups are made: no privilege on the tables is needed.
  */
 #include "postgres.h"
 
@@ -17,6 +21,7 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
@@ -28,9 +33,12 @@ typedef struct Problems
 {
 	StringInfoData buf;
 	int			count;
+	PrismaModel *model;			/* the model(s) being checked, which a */
+	PrismaModel *model2;		/* problem found now concerns, or NULL */
 } Problems;
 
-/* Record one problem (a line of the error detail). */
+/* Record one problem (a line of the error detail, and the problem of the
+ * models being checked unless they have one). */
 static void
 pg_attribute_printf(2, 3)
 add_problem(Problems *pr, const char *fmt,...)
@@ -53,13 +61,46 @@ add_problem(Problems *pr, const char *fmt,...)
 		enlargeStringInfo(&pr->buf, needed);
 	}
 	pr->count++;
+	if (pr->model && pr->model->problem == NULL)
+		pr->model->problem = pstrdup(strrchr(pr->buf.data, '\n') ?
+									 strrchr(pr->buf.data, '\n') + 1 : pr->buf.data);
+	if (pr->model2 && pr->model2->problem == NULL)
+		pr->model2->problem = pr->model ? pr->model->problem :
+			pstrdup(strrchr(pr->buf.data, '\n') ? strrchr(pr->buf.data, '\n') + 1 : pr->buf.data);
 }
 
-/* The oid of a relation in a named schema or on the search_path. */
+/* The oid of an object by name in the stored search_path (a relation, or
+ * with is_type a type); *nspname is set to the schema it is in. */
 static Oid
-lookup_relation(const char *nspname, const char *relname, bool *nsp_missing)
+lookup_in_path(PrismaSchema *schema, const char *name, bool is_type, char **nspname)
+{
+	for (int i = 0; i < schema->nsearch_path; i++)
+	{
+		Oid			nsp = get_namespace_oid(schema->search_path[i], true);
+		Oid			oid;
+
+		if (!OidIsValid(nsp))
+			continue;
+		oid = is_type ? GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+										CStringGetDatum(name), ObjectIdGetDatum(nsp))
+			: get_relname_relid(name, nsp);
+		if (OidIsValid(oid))
+		{
+			*nspname = schema->search_path[i];
+			return oid;
+		}
+	}
+	return InvalidOid;
+}
+
+/* The oid of a relation in a named schema or in the stored search_path;
+ * *found_in is set to the schema it is in. */
+static Oid
+lookup_relation(PrismaSchema *schema, const char *nspname, const char *relname,
+				bool *nsp_missing, char **found_in)
 {
 	*nsp_missing = false;
+	*found_in = (char *) nspname;
 	if (nspname != NULL)
 	{
 		Oid			nsp = get_namespace_oid(nspname, true);
@@ -71,7 +112,7 @@ lookup_relation(const char *nspname, const char *relname, bool *nsp_missing)
 		}
 		return get_relname_relid(relname, nsp);
 	}
-	return RelnameGetRelid(relname);
+	return lookup_in_path(schema, relname, false, found_in);
 }
 
 /* Is the relation kind one whose rows can be read? */
@@ -165,7 +206,11 @@ resolve_enums(PrismaSchema *schema, Problems *pr)
 									 ObjectIdGetDatum(nsp));
 		}
 		else
-			typoid = TypenameGetTypid(e->db_name);
+		{
+			char	   *nspname;
+
+			typoid = lookup_in_path(schema, e->db_name, true, &nspname);
+		}
 
 		if (!OidIsValid(typoid))
 		{
@@ -214,7 +259,13 @@ resolve_column(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *p
 		Assert(e != NULL);
 		enum_oid = e->type_oid;
 		if (!OidIsValid(enum_oid))
-			return;				/* the missing type is already reported */
+		{
+			/* the missing type is already reported; the model cannot work */
+			if (pr->model->problem == NULL)
+				pr->model->problem = psprintf("field %s.%s (line %d): enum type \"%s\" is missing",
+											  m->name, f->name, f->line, e->db_name);
+			return;
+		}
 	}
 
 	base = typid;
@@ -239,7 +290,8 @@ static void
 resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *pr)
 {
 	bool		nsp_missing;
-	Oid			relid = lookup_relation(f->join_schema, f->join_table, &nsp_missing);
+	Oid			relid = lookup_relation(schema, f->join_schema, f->join_table, &nsp_missing,
+										&f->join_rel_schema);
 	const char *cols[2] = {"A", "B"};
 
 	if (nsp_missing)
@@ -277,14 +329,16 @@ resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problem
 	}
 }
 
-/* Resolve the schema against the catalog; raise every mismatch at once. */
+/* Resolve the schema against the catalog; raise every mismatch at once,
+ * or with per_model keep them in the models' problem. */
 void
-schema_resolve_catalog(PrismaSchema *schema)
+schema_resolve_catalog(PrismaSchema *schema, bool per_model)
 {
 	Problems	pr;
 
 	initStringInfo(&pr.buf);
 	pr.count = 0;
+	pr.model = pr.model2 = NULL;
 
 	resolve_enums(schema, &pr);
 
@@ -292,8 +346,16 @@ schema_resolve_catalog(PrismaSchema *schema)
 	{
 		PrismaModel *m = &schema->models[i];
 		bool		nsp_missing;
-		Oid			relid = lookup_relation(m->db_schema, m->table, &nsp_missing);
+		Oid			relid = lookup_relation(schema, m->db_schema, m->table, &nsp_missing,
+											&m->rel_schema);
 
+		CHECK_FOR_INTERRUPTS();
+		pr.model = m;
+		/* field names are output names: longer ones would be cut */
+		for (int j = 0; j < m->nfields; j++)
+			if (strlen(m->fields[j].name) >= NAMEDATALEN)
+				add_problem(&pr, "field %s.%s (line %d): a field name may have at most %d bytes",
+							m->name, m->fields[j].name, m->fields[j].line, NAMEDATALEN - 1);
 		if (nsp_missing)
 		{
 			add_problem(&pr, "model %s (line %d): schema \"%s\" does not exist",
@@ -329,11 +391,18 @@ schema_resolve_catalog(PrismaSchema *schema)
 
 			/* each relation once: from the field whose rows are in column A */
 			if (f->rel_kind == REL_MANY_TO_MANY && strcmp(f->join_local, "A") == 0)
+			{
+				pr.model = m;
+				pr.model2 = &schema->models[f->target];
 				resolve_join_table(schema, m, f, &pr);
+				/* the other side reads the same join table */
+				if (f->back_field >= 0)
+					schema->models[f->target].fields[f->back_field].join_rel_schema = f->join_rel_schema;
+			}
 		}
 	}
 
-	if (pr.count > 0)
+	if (pr.count > 0 && !per_model)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 				 errmsg_plural("schema does not match the database: %d problem",

@@ -17,6 +17,7 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "mb/pg_wchar.h"
 #include "nodes/pg_list.h"
 
@@ -181,6 +182,7 @@ tokenize(Parser *p, const char *text)
 		Tok			t;
 		int			col;
 
+		CHECK_FOR_INTERRUPTS();
 		/* whitespace and comments */
 		while (*s)
 		{
@@ -624,6 +626,7 @@ parse_blocks(Parser *p)
 	{
 		Tok		   *t = peek(p);
 
+		CHECK_FOR_INTERRUPTS();
 		if (t->type == TK_EOF)
 			break;
 		if (t->type != TK_IDENT)
@@ -748,6 +751,7 @@ find_block(List *blocks, const char *name)
 	{
 		RawBlock   *b = lfirst(lc);
 
+		CHECK_FOR_INTERRUPTS();
 		if (strcmp(b->name, name) == 0)
 			return b;
 	}
@@ -1078,6 +1082,7 @@ resolve_relations(PrismaSchema *s, RelInfo **relinfo)
 	{
 		PrismaModel *m = &s->models[mi];
 
+		CHECK_FOR_INTERRUPTS();
 		for (int fi = 0; fi < m->nfields; fi++)
 		{
 			PrismaField *f = &m->fields[fi];
@@ -1267,6 +1272,7 @@ psl_parse(const char *text)
 		RawBlock   *b = lfirst(lc);
 		ListCell   *lc2;
 
+		CHECK_FOR_INTERRUPTS();
 		for (int i = 0; i < lengthof(scalar_names); i++)
 			if (strcmp(b->name, scalar_names[i]) == 0)
 				semantic_error(psprintf("%s %s", b->is_enum ? "enum" : "model", b->name),

@@ -3,25 +3,36 @@
  *		Store the Prisma schema and keep a parsed copy per backend.
  *
  * prisma_load_schema() parses and checks the text, then upserts it into
- * prisma_compile.loaded_schema (one row) with a new version, and sends a
- * relcache invalidation for that table so that every backend, this one
- * included, drops its copy.
+ * prisma_compile.loaded_schema (one row) with a new version and the
+ * loader's search_path (where tables and enums without @@schema are
+ * looked up, whoever queries later), and sends a relcache invalidation for
+ * that table so that every backend, this one included, drops its copy.
+ * Loading the text and search_path already stored changes nothing (no
+ * backend drops its plans).
  *
  * schema_get() hands out this backend's parsed, resolved copy, kept in its
  * own memory context under CacheMemoryContext.  The copy is rebuilt (row
- * re-read, parsed, resolved) when it is stale: on first use, after any
- * relcache invalidation (one callback, which only sets a flag: the table
- * of the stored schema or any model's table may have changed), or when the
- * search_path changed.  The old copy is freed only inside schema_get, so a
- * caller may use the pointer for the rest of its call.
+ * re-read, parsed, resolved) when it is stale: on first use, and after a
+ * relcache invalidation of a relation it uses (the stored schema's table,
+ * a model's table, a join table; the callback looks the relid up in a
+ * sorted array), of all relations, or of any relation while a model does
+ * not fit the catalog (its table may come back under a new oid).  A model
+ * that no longer fits the catalog (a column dropped, renamed, retyped)
+ * keeps its problem, and only queries that use it fail.  The old copy is
+ * freed only inside schema_get, so a caller may use the pointer for the
+ * rest of its call.  See docs/safety.md.
  */
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "access/xact.h"
+#include "access/xlog.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/json.h"
@@ -36,15 +47,119 @@ PG_FUNCTION_INFO_V1(prisma_load_schema);
 
 static MemoryContext schema_cxt = NULL; /* holds cached_schema */
 static PrismaSchema *cached_schema = NULL;
-static char *cached_search_path = NULL; /* in schema_cxt */
+static Oid *cached_relids = NULL;	/* relations it uses, sorted; in schema_cxt */
+static int	cached_nrelids = 0;
+static bool cached_has_problem = false; /* a model does not fit the catalog */
 static bool schema_stale = true;
 static bool callback_registered = false;
 
-/* Relcache invalidation callback: any relation may matter, mark stale. */
+/* invalidations that arrive during a rebuild, checked against its result */
+static bool rebuilding = false;
+static Oid	pending_relids[64];
+static int	npending = 0;
+static bool pending_all = false;
+static int64 rebuild_count = 0;	/* for tests: prisma_schema_rebuilds() */
+
+/* Relcache invalidation callback: mark the copy stale if relid is one it
+ * uses (InvalidOid: every relation). */
 static void
 schema_relcache_callback(Datum arg, Oid relid)
 {
-	schema_stale = true;
+	if (rebuilding)
+	{
+		if (!OidIsValid(relid) || npending == lengthof(pending_relids))
+			pending_all = true;
+		else
+			pending_relids[npending++] = relid;
+		return;
+	}
+	if (schema_stale || cached_schema == NULL)
+		return;
+	if (!OidIsValid(relid) || cached_has_problem ||
+		bsearch(&relid, cached_relids, cached_nrelids, sizeof(Oid), oid_cmp) != NULL)
+		schema_stale = true;
+}
+
+/* After a rebuild: did a relation it uses change while it was built? */
+static bool
+changed_while_rebuilding(void)
+{
+	if (pending_all || (npending > 0 && cached_has_problem))
+		return true;
+	for (int i = 0; i < npending; i++)
+		if (bsearch(&pending_relids[i], cached_relids, cached_nrelids, sizeof(Oid), oid_cmp))
+			return true;
+	return false;
+}
+
+/* Record the relations a resolved schema uses (in the current context). */
+static void
+collect_relids(const PrismaSchema *schema, Oid stored_relid)
+{
+	int			n = 1;
+
+	cached_has_problem = false;
+	for (int i = 0; i < schema->nmodels; i++)
+		n += 1 + schema->models[i].nfields;
+	cached_relids = palloc(sizeof(Oid) * n);
+	cached_nrelids = 0;
+	cached_relids[cached_nrelids++] = stored_relid;
+	for (int i = 0; i < schema->nmodels; i++)
+	{
+		const PrismaModel *m = &schema->models[i];
+
+		cached_has_problem |= m->problem != NULL;
+		if (OidIsValid(m->relid))
+			cached_relids[cached_nrelids++] = m->relid;
+		for (int j = 0; j < m->nfields; j++)
+		{
+			const PrismaField *f = &m->fields[j];
+			Oid			nsp;
+			Oid			relid;
+
+			if (f->rel_kind != REL_MANY_TO_MANY || f->join_rel_schema == NULL)
+				continue;
+			nsp = get_namespace_oid(f->join_rel_schema, true);
+			relid = OidIsValid(nsp) ? get_relname_relid(f->join_table, nsp) : InvalidOid;
+			if (OidIsValid(relid))
+				cached_relids[cached_nrelids++] = relid;
+		}
+	}
+	qsort(cached_relids, cached_nrelids, sizeof(Oid), oid_cmp);
+}
+
+/* Raise the error of a model that no longer fits the catalog. */
+void
+schema_check_model(const PrismaModel *model)
+{
+	if (model->problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("model %s cannot be queried: the database no longer matches the schema", model->name),
+				 errdetail("%s", model->problem),
+				 errhint("Restore the table or column, or correct the schema and load it again with prisma_load_schema().")));
+}
+
+/* The caller's search_path as schema names (temporary schemas left out),
+ * where a loaded schema's tables and enums without @@schema are found. */
+static void
+current_search_path(int *n, char ***names)
+{
+	List	   *path = fetch_search_path(false);
+	ListCell   *lc;
+
+	*names = palloc(sizeof(char *) * Max(list_length(path), 1));
+	*n = 0;
+	foreach(lc, path)
+	{
+		Oid			nsp = lfirst_oid(lc);
+		char	   *name;
+
+		if (isAnyTempNamespace(nsp) || (name = get_namespace_name(nsp)) == NULL)
+			continue;
+		(*names)[(*n)++] = name;
+	}
+	list_free(path);
 }
 
 /* Register the invalidation callback once per backend. */
@@ -69,10 +184,10 @@ loaded_schema_relid(void)
 	return relid;
 }
 
-/* Read the stored schema text and version; false when there is no row.
- * The text is allocated in the caller's memory context. */
+/* Read the stored schema text, version and search_path; false when there
+ * is no row.  They are allocated in the caller's memory context. */
 static bool
-read_stored_schema(char **source, int64 *version)
+read_stored_schema(char **source, int64 *version, int *npath, char ***path)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	bool		found = false;
@@ -80,7 +195,7 @@ read_stored_schema(char **source, int64 *version)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT source, version FROM prisma_compile.loaded_schema WHERE id = 1",
+	ret = SPI_execute("SELECT source, version, search_path FROM prisma_compile.loaded_schema WHERE id = 1",
 					  true, 1);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
@@ -93,6 +208,17 @@ read_stored_schema(char **source, int64 *version)
 		*source = MemoryContextStrdup(caller, TextDatumGetCString(d));
 		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
 		*version = DatumGetInt64(d);
+		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
+		{
+			Datum	   *elems;
+			bool	   *nulls;
+
+			deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
+							  &elems, &nulls, npath);
+			*path = MemoryContextAlloc(caller, sizeof(char *) * Max(*npath, 1));
+			for (int i = 0; i < *npath; i++)
+				(*path)[i] = MemoryContextStrdup(caller, TextDatumGetCString(elems[i]));
+		}
 		found = true;
 	}
 	SPI_finish();
@@ -105,16 +231,23 @@ rebuild_schema(void)
 {
 	char	   *source;
 	int64		version;
+	int			npath;
+	char	  **path;
 	MemoryContext cxt;
 	MemoryContext old;
 	PrismaSchema *schema;
 
 	/* invalidations that arrive while we rebuild must count */
 	schema_stale = false;
+	rebuilding = true;
+	rebuild_count++;
+	npending = 0;
+	pending_all = false;
 
-	if (!read_stored_schema(&source, &version))
+	if (!read_stored_schema(&source, &version, &npath, &path))
 	{
 		schema_stale = true;
+		rebuilding = false;
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("no Prisma schema is loaded"),
@@ -127,15 +260,20 @@ rebuild_schema(void)
 	PG_TRY();
 	{
 		schema = psl_parse(source);
-		schema_resolve_catalog(schema);
+		schema->nsearch_path = npath;
+		schema->search_path = palloc(sizeof(char *) * Max(npath, 1));
+		for (int i = 0; i < npath; i++)
+			schema->search_path[i] = pstrdup(path[i]);
+		schema_resolve_catalog(schema, true);
 		schema->version = version;
-		cached_search_path = pstrdup(namespace_search_path ? namespace_search_path : "");
+		collect_relids(schema, loaded_schema_relid());
 	}
 	PG_CATCH();
 	{
 		MemoryContextSwitchTo(old);
 		MemoryContextDelete(cxt);
 		schema_stale = true;
+		rebuilding = false;
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
@@ -146,6 +284,8 @@ rebuild_schema(void)
 		MemoryContextDelete(schema_cxt);
 	schema_cxt = cxt;
 	cached_schema = schema;
+	rebuilding = false;
+	schema_stale = changed_while_rebuilding();
 }
 
 /* This backend's parsed, resolved schema; rebuilt when stale. */
@@ -153,8 +293,7 @@ const PrismaSchema *
 schema_get(void)
 {
 	schema_store_init();
-	if (schema_stale || cached_schema == NULL ||
-		strcmp(cached_search_path, namespace_search_path ? namespace_search_path : "") != 0)
+	if (schema_stale || cached_schema == NULL)
 		rebuild_schema();
 	return cached_schema;
 }
@@ -165,14 +304,19 @@ schema_find_model(const PrismaSchema *schema, const char *name)
 {
 	for (int i = 0; i < schema->nmodels; i++)
 		if (strcmp(schema->models[i].name, name) == 0)
+		{
+			schema_check_model(&schema->models[i]);
 			return &schema->models[i];
+		}
 	return NULL;
 }
 
-/* Index of a field of a model by Prisma name, or -1. */
+/* Index of a field of a model by Prisma name, or -1.  The model must
+ * still fit the catalog. */
 int
 model_find_field(const PrismaModel *model, const char *name)
 {
+	schema_check_model(model);
 	for (int i = 0; i < model->nfields; i++)
 		if (strcmp(model->fields[i].name, name) == 0)
 			return i;
@@ -235,6 +379,24 @@ schema_summary(const PrismaSchema *s)
 	return buf.data;
 }
 
+/* Is the stored schema this text with this search_path? */
+static bool
+stored_schema_is(const char *src, int npath, char **path)
+{
+	char	   *source;
+	int64		version;
+	int			stored_npath;
+	char	  **stored_path;
+
+	if (!read_stored_schema(&source, &version, &stored_npath, &stored_path) ||
+		strcmp(source, src) != 0 || stored_npath != npath)
+		return false;
+	for (int i = 0; i < npath; i++)
+		if (strcmp(path[i], stored_path[i]) != 0)
+			return false;
+	return true;
+}
+
 /* prisma_load_schema(schema text) returns json: parse, check, store. */
 Datum
 prisma_load_schema(PG_FUNCTION_ARGS)
@@ -245,11 +407,24 @@ prisma_load_schema(PG_FUNCTION_ARGS)
 	MemoryContext old;
 	PrismaSchema *schema;
 	char	   *summary;
-	Oid			argtypes[2] = {TEXTOID, INT8OID};
-	Datum		values[2];
+	Oid			argtypes[3] = {TEXTOID, INT8OID, TEXTARRAYOID};
+	Datum		values[3];
+	Datum	   *names;
+	int			npath;
+	char	  **path;
+	int			level;
 	int			ret;
 
+	if (RecoveryInProgress() || XactReadOnly)
+		ereport(ERROR,
+				(errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+				 errmsg("cannot load a Prisma schema in a read-only transaction"),
+				 errhint(RecoveryInProgress() ?
+						 "Load it on the primary: standbys follow the stored schema through replication." :
+						 "Load it in a read-write transaction.")));
 	schema_store_init();
+	current_search_path(&npath, &path);	/* the loader's, before ours */
+	level = safe_path_enter(fcinfo->flinfo->fn_oid);
 
 	/* parse and check in a scratch context; an error drops it with the
 	 * function's memory */
@@ -257,22 +432,35 @@ prisma_load_schema(PG_FUNCTION_ARGS)
 								ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(cxt);
 	schema = psl_parse(src);
-	schema_resolve_catalog(schema);
+	schema->nsearch_path = npath;
+	schema->search_path = path;
+	schema_resolve_catalog(schema, false);
 	MemoryContextSwitchTo(old);
 	summary = schema_summary(schema);
 	MemoryContextDelete(cxt);
 
+	/* the same text and path again: nothing changes, no plan is dropped */
+	if (stored_schema_is(src, npath, path))
+	{
+		safe_path_leave(level);
+		PG_RETURN_TEXT_P(cstring_to_text(summary));
+	}
+
 	/* store it with a version that always moves forward */
+	names = palloc(sizeof(Datum) * Max(npath, 1));
+	for (int i = 0; i < npath; i++)
+		names[i] = CStringGetTextDatum(path[i]);
 	values[0] = PointerGetDatum(source);
 	values[1] = Int64GetDatum((int64) GetCurrentTimestamp());
+	values[2] = PointerGetDatum(construct_array(names, npath, TEXTOID, -1, false, TYPALIGN_INT));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_with_args("INSERT INTO prisma_compile.loaded_schema AS s (id, source, version, loaded_at) "
-								"VALUES (1, $1, $2, now()) "
+	ret = SPI_execute_with_args("INSERT INTO prisma_compile.loaded_schema AS s (id, source, version, loaded_at, search_path) "
+								"VALUES (1, $1, $2, now(), $3) "
 								"ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, "
 								"version = greatest(EXCLUDED.version, s.version + 1), "
-								"loaded_at = EXCLUDED.loaded_at",
-								2, argtypes, values, NULL, false, 0);
+								"loaded_at = EXCLUDED.loaded_at, search_path = EXCLUDED.search_path",
+								3, argtypes, values, NULL, false, 0);
 	if (ret != SPI_OK_INSERT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
 	SPI_finish();
@@ -282,6 +470,7 @@ prisma_load_schema(PG_FUNCTION_ARGS)
 	schema_stale = true;
 	plan_cache_reset();			/* other backends drop theirs on next use */
 
+	safe_path_leave(level);
 	PG_RETURN_TEXT_P(cstring_to_text(summary));
 }
 
@@ -326,7 +515,10 @@ append_field(StringInfo buf, const PrismaSchema *s, const PrismaField *f)
 		appendStringInfoString(buf, ", \"column\": ");
 		escape_json(buf, f->column);
 		appendStringInfoString(buf, ", \"colType\": ");
-		escape_json(buf, format_type_with_typemod(f->col_type, f->col_typmod));
+		if (OidIsValid(f->col_type))
+			escape_json(buf, format_type_with_typemod(f->col_type, f->col_typmod));
+		else
+			appendStringInfoString(buf, "null");
 	}
 	else
 	{
@@ -366,6 +558,7 @@ PG_FUNCTION_INFO_V1(prisma_schema_debug);
 Datum
 prisma_schema_debug(PG_FUNCTION_ARGS)
 {
+	int			level = safe_path_enter(fcinfo->flinfo->fn_oid);
 	const PrismaSchema *s = schema_get();
 	StringInfoData buf;
 
@@ -379,8 +572,16 @@ prisma_schema_debug(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, "{\"name\": ");
 		escape_json(&buf, m->name);
 		appendStringInfoString(&buf, ", \"relation\": ");
-		escape_json(&buf, get_rel_name(m->relid));
-		if (m->db_schema)
+		if (OidIsValid(m->relid))
+			escape_json(&buf, get_rel_name(m->relid));
+		else
+			appendStringInfoString(&buf, "null");
+		if (m->problem)
+		{
+			appendStringInfoString(&buf, ", \"problem\": ");
+			escape_json(&buf, m->problem);
+		}
+		if (m->db_schema && OidIsValid(m->relid))
 		{
 			appendStringInfoString(&buf, ", \"schema\": ");
 			escape_json(&buf, get_namespace_name(get_rel_namespace(m->relid)));
@@ -425,5 +626,17 @@ prisma_schema_debug(PG_FUNCTION_ARGS)
 		appendStringInfoChar(&buf, '}');
 	}
 	appendStringInfoString(&buf, "]}");
+	safe_path_leave(level);
 	PG_RETURN_TEXT_P(cstring_to_text(buf.data));
+}
+
+PG_FUNCTION_INFO_V1(prisma_schema_rebuilds);
+
+/* prisma_schema_rebuilds() returns bigint: how often this backend has
+ * rebuilt its copy of the schema, for tests.  Not part of the extension
+ * script: create it by hand, AS '$libdir/prisma_compile'. */
+Datum
+prisma_schema_rebuilds(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(rebuild_count);
 }
