@@ -94,6 +94,7 @@ typedef struct RawBlock
 	bool		is_enum;
 	List	   *fields;			/* RawField * (models) */
 	List	   *values;			/* char * (enums) */
+	List	   *db_values;		/* char *, after @map (enums) */
 	List	   *attrs;			/* block attributes, PslAttr * */
 	int			line;
 } RawBlock;
@@ -401,6 +402,7 @@ expect_ident(Parser *p, const char *what)
 /* ---------------------------------------------------------------- parser */
 
 static List *parse_args(Parser *p);
+static char *attr_string(PslAttr *a, const char *what, const char *name);
 
 /* Parse one argument value: string, number, identifier, call or list. */
 static PslValue *
@@ -565,6 +567,8 @@ parse_block(Parser *p, bool is_enum, int line)
 		}
 		else if (t->type == TK_IDENT && is_enum)
 		{
+			char	   *db_value = t->str;
+
 			if (!t->newline_before)
 				expected(p, "a new line");
 			p->pos++;
@@ -573,14 +577,13 @@ parse_block(Parser *p, bool is_enum, int line)
 				PslAttr    *a = parse_attr(p);
 
 				if (strcmp(a->name, "map") == 0)
-					ereport(ERROR,
-							(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-							 errmsg("enum %s at line %d: @map on enum values is not supported",
-									b->name, a->line)));
-				semantic_error(psprintf("enum %s", b->name), a->line,
-							   "unknown attribute @%s on enum value %s", a->name, t->str);
+					db_value = attr_string(a, psprintf("enum %s", b->name), "name");
+				else
+					semantic_error(psprintf("enum %s", b->name), a->line,
+								   "unknown attribute @%s on enum value %s", a->name, t->str);
 			}
 			b->values = lappend(b->values, t->str);
+			b->db_values = lappend(b->db_values, db_value);
 		}
 		else if (t->type == TK_IDENT)
 			b->fields = lappend(b->fields, parse_field(p));
@@ -1310,12 +1313,19 @@ psl_parse(const char *text)
 			if (e->nvalues == 0)
 				semantic_error(what, b->line, "an enum needs at least one value");
 			e->values = palloc(e->nvalues * sizeof(char *));
+			e->db_values = palloc(e->nvalues * sizeof(char *));
 			foreach(lc2, b->values)
 			{
 				e->values[i] = lfirst(lc2);
+				e->db_values[i] = list_nth(b->db_values, i);
 				for (int j = 0; j < i; j++)
+				{
 					if (strcmp(e->values[j], e->values[i]) == 0)
 						semantic_error(what, b->line, "duplicate value %s", e->values[i]);
+					if (strcmp(e->db_values[j], e->db_values[i]) == 0)
+						semantic_error(what, b->line, "values %s and %s are mapped to the same name \"%s\"",
+									   e->values[j], e->values[i], e->db_values[i]);
+				}
 				i++;
 			}
 			foreach(lc2, b->attrs)
