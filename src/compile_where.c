@@ -528,6 +528,34 @@ append_to_one_not_test(CompileState *cs, StringInfo buf, const PrismaField *rel,
 	cs->where_negated = negated;
 }
 
+/*
+ * Append the test that a to-one relation has no row (is_null) or has one.
+ * On the side that holds the foreign key Prisma tests its columns (all
+ * null), not the related row: the two differ only where a reference
+ * dangles (relationMode = "prisma" keeps no foreign keys).
+ */
+static void
+append_to_one_null(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+				   bool is_null)
+{
+	if (!is_null)
+		appendStringInfoString(buf, "NOT ");
+	if (rel->rel_kind != REL_TO_ONE_OWNER)
+	{
+		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		return;
+	}
+	appendStringInfoChar(buf, '(');
+	for (int i = 0; i < rel->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		append_column(buf, alias, rel->local_cols[i]);
+		appendStringInfoString(buf, " IS NULL");
+	}
+	appendStringInfoChar(buf, ')');
+}
+
 /* Append a to-one filter: is, isNot, the direct form and null. */
 static void
 to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
@@ -539,8 +567,7 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 	if (value->kind == JV_NULL)
 	{
 		/* {author: null}: no related row */
-		appendStringInfoString(buf, "NOT ");
-		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		append_to_one_null(cs, buf, rel, alias, true);
 		return;
 	}
 	if (value->kind != JV_OBJECT)
@@ -564,9 +591,7 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 		if (inner->kind == JV_NULL)
 		{
 			/* is: null, no related row; isNot: null, one */
-			if (is)
-				appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+			append_to_one_null(cs, buf, rel, alias, is);
 		}
 		else if (inner->kind != JV_OBJECT)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
