@@ -122,6 +122,10 @@ extern void append_rows_json(CompileState *cs, StringInfo buf, const PrismaModel
 							 const JsonValue *args, ReadKind kind, const PrismaField *via,
 							 int parent_alias);
 extern bool relation_is_set_based(const PrismaField *rel, const JsonValue *args);
+
+/* The most fields an object of the fields form can have: a function takes
+ * 100 arguments, prisma_group_sorted 3 of them before the values. */
+#define FIELDS_FORM_MAX 97
 extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 							 const JsonValue *args, int alias, void *arg);
 

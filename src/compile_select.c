@@ -208,6 +208,20 @@ append_fields_call(StringInfo buf, const char *call, List *names, int alias)
 {
 	ListCell   *lc;
 
+	/*
+	 * A function takes at most 100 arguments: objects of more fields (models
+	 * of over 100 fields) are written by the record form from rN's row,
+	 * whose columns are the names (and hidden "__" keys).  Set-based reads
+	 * are not made for such models (relation_is_set_based).
+	 */
+	if (list_length(names) > FIELDS_FORM_MAX)
+	{
+		bool		agg = strcmp(call, "prisma_agg(") == 0;
+
+		Assert(agg || strcmp(call, "prisma_object(") == 0);
+		appendStringInfo(buf, "%s(r%d)", agg ? "prisma_agg" : "prisma_row", alias);
+		return;
+	}
 	appendStringInfo(buf, "%sARRAY[", call);
 	foreach(lc, names)
 		appendStringInfo(buf, "%s%s", foreach_current_index(lc) > 0 ? ", " : "",
@@ -285,7 +299,13 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 	static const char *const per_parent[] = {"take", "skip", "cursor", "distinct", NULL};
 	const char *const *a;
 
+	const PrismaSchema *schema = schema_cached();
+
 	if (!is_to_many(rel) || rel->nkeys != 1)
+		return false;
+	/* the fields form of prisma_group takes up to FIELDS_FORM_MAX fields
+	 * ("_count" is one more); the schema is the one being compiled for */
+	if (schema != NULL && schema->models[rel->target].nfields + 1 > FIELDS_FORM_MAX)
 		return false;
 	for (a = per_parent; *a; a++)
 		if (json_get(args, *a) != NULL)

@@ -227,9 +227,10 @@ wrong_kind(CompileState *cs, const PrismaField *field, const JsonValue *value, c
 				  json_kind_name(value->kind));
 }
 
-/* The enum value named by a string, checked against the schema. */
-static void
-check_enum_value(CompileState *cs, const PrismaField *field, const char *label)
+/* The database label of the enum value named by a string (its @map, or the
+ * name), checked against the schema. */
+static char *
+enum_db_value(CompileState *cs, const PrismaField *field, const char *label)
 {
 	int			i;
 	StringInfoData allowed;
@@ -245,7 +246,7 @@ check_enum_value(CompileState *cs, const PrismaField *field, const char *label)
 		for (j = 0; j < e->nvalues; j++)
 		{
 			if (strcmp(e->values[j], label) == 0)
-				return;
+				return e->db_values[j];
 			appendStringInfo(&allowed, "%s%s", j > 0 ? ", " : "", e->values[j]);
 		}
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
@@ -278,7 +279,8 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 			{
 				int64		i = json_integer(cs, value);
 
-				if (i < PG_INT32_MIN || i > PG_INT32_MAX)
+				/* an oid column (@db.Oid) takes unsigned values as well */
+				if (i < PG_INT32_MIN || i > (type == OIDOID ? PG_UINT32_MAX : PG_INT32_MAX))
 					compile_error(cs, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, NULL,
 								  "value %s is out of range for field %s of type Int",
 								  value->str, field->name);
@@ -320,8 +322,7 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 		case PT_ENUM:
 			if (value->kind != JV_STRING)
 				wrong_kind(cs, field, value, "a string");
-			check_enum_value(cs, field, value->str);
-			text = value->str;
+			text = enum_db_value(cs, field, value->str);
 			break;
 		case PT_JSON:
 			text = json_to_text(value);

@@ -44,12 +44,12 @@ column_expr(const PrismaField *field, int alias)
 	return buf.data;
 }
 
-/* Is the column of a type that LIKE can take without a cast? */
+/* Is the column of a type that LIKE can take without a cast?  (Char
+ * columns are cast to text, as Prisma does: trailing blanks do not match.) */
 static bool
 is_text_column(const PrismaField *field)
 {
-	return field->col_type == TEXTOID || field->col_type == VARCHAROID ||
-		field->col_type == BPCHAROID;
+	return field->col_type == TEXTOID || field->col_type == VARCHAROID;
 }
 
 /* A LIKE pattern matching value literally, with % added where asked. */
@@ -110,10 +110,12 @@ append_like(CompileState *cs, StringInfo buf, const PrismaField *field, const ch
 	bool		before = strcmp(op, "contains") == 0 || strcmp(op, "endsWith") == 0;
 	bool		after = strcmp(op, "contains") == 0 || strcmp(op, "startsWith") == 0;
 
-	if (field->type != PT_STRING)
+	/* Prisma's filter of @db.Uuid fields has no contains, startsWith, endsWith */
+	if (field->type != PT_STRING || getBaseType(field->col_type) == UUIDOID)
 		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
-					  "filter %s is not available on field %s of type %s",
-					  op, field->name, field->type_name);
+					  "filter %s is not available on field %s of type %s%s",
+					  op, field->name, field->type_name,
+					  field->type == PT_STRING ? " @db.Uuid" : "");
 	if (value->kind != JV_STRING)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "expected a string, got %s", json_kind_name(value->kind));
@@ -526,6 +528,34 @@ append_to_one_not_test(CompileState *cs, StringInfo buf, const PrismaField *rel,
 	cs->where_negated = negated;
 }
 
+/*
+ * Append the test that a to-one relation has no row (is_null) or has one.
+ * On the side that holds the foreign key Prisma tests its columns (all
+ * null), not the related row: the two differ only where a reference
+ * dangles (relationMode = "prisma" keeps no foreign keys).
+ */
+static void
+append_to_one_null(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+				   bool is_null)
+{
+	if (!is_null)
+		appendStringInfoString(buf, "NOT ");
+	if (rel->rel_kind != REL_TO_ONE_OWNER)
+	{
+		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		return;
+	}
+	appendStringInfoChar(buf, '(');
+	for (int i = 0; i < rel->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, " AND ");
+		append_column(buf, alias, rel->local_cols[i]);
+		appendStringInfoString(buf, " IS NULL");
+	}
+	appendStringInfoChar(buf, ')');
+}
+
 /* Append a to-one filter: is, isNot, the direct form and null. */
 static void
 to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
@@ -537,8 +567,7 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 	if (value->kind == JV_NULL)
 	{
 		/* {author: null}: no related row */
-		appendStringInfoString(buf, "NOT ");
-		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		append_to_one_null(cs, buf, rel, alias, true);
 		return;
 	}
 	if (value->kind != JV_OBJECT)
@@ -562,9 +591,7 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 		if (inner->kind == JV_NULL)
 		{
 			/* is: null, no related row; isNot: null, one */
-			if (is)
-				appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+			append_to_one_null(cs, buf, rel, alias, is);
 		}
 		else if (inner->kind != JV_OBJECT)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
@@ -653,7 +680,8 @@ where_key_empty(const PrismaModel *model, const char *key, const JsonValue *valu
 	f = model_find_field(model, key);
 	if (f < 0 || value->kind != JV_OBJECT)
 		return false;
-	if (model->fields[f].type == PT_RELATION || model->fields[f].type == PT_JSON)
+	if (model->fields[f].type == PT_RELATION ||
+		(model->fields[f].type == PT_JSON && !model->fields[f].is_list))
 		return value->n == 0;
 	return !model->fields[f].is_list && scalar_filter_empty(value, false);
 }
@@ -798,13 +826,13 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 		relation_filter(cs, buf, field, alias, value);
 		return;
 	}
-	if (value->kind == JV_OBJECT && field->type == PT_JSON)
+	if (value->kind == JV_OBJECT && field->type == PT_JSON && !field->is_list)
 		json_filter(cs, buf, field, column_expr(field, alias), value);
 	else if (value->kind == JV_OBJECT)
 		scalar_filter(cs, buf, field, false, column_expr(field, alias), value, false);
 	else if (value->kind == JV_NULL)
 		appendStringInfo(buf, "%s IS NULL", column_expr(field, alias));
-	else if (field->type == PT_JSON)
+	else if (field->type == PT_JSON && !field->is_list)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
 					  "Write {equals: value} to compare a Json field.",
 					  "a Json field takes a filter object");

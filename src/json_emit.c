@@ -18,10 +18,11 @@
  * Values are encoded as Prisma 7 Client returns them (through its pg
  * driver adapter and data mapper), turned into JSON:
  *	int2/int4/oid number; int8 string; float4/float8 shortest round-trip
- *	number, NaN/Infinity/-Infinity as strings; numeric as Decimal.js's
- *	toString() prints it; bool; json embedded, jsonb as its text; bytea
- *	base64; date/time types as Date.toISOString() strings; arrays as
- *	arrays; enums and every other type as the JSON string of their text.
+ *	number, NaN/Infinity/-Infinity as strings; numeric and money as
+ *	Decimal.js's toString() prints it; bool; json embedded, jsonb as its
+ *	text; bytea base64; date/time types as Date.toISOString() strings;
+ *	arrays as arrays; enums as the Prisma names of their labels (the
+ *	loaded schema's @map), every other type as the JSON string of its text.
  * Attributes whose name starts with "__" are hidden keys of the compiler
  * and are left out.
  */
@@ -39,6 +40,7 @@
 #include "fmgr.h"
 #include "json_emit.h"
 #include "pg_compat.h"
+#include "schema.h"
 #include "lib/stringinfo.h"
 #include "nodes/primnodes.h"
 #include "nodes/pg_list.h"
@@ -68,6 +70,7 @@ typedef enum EmitCategory
 	EC_FLOAT4,
 	EC_FLOAT8,
 	EC_NUMERIC,
+	EC_CASH,					/* money, as the Decimal Prisma reads it */
 	EC_BOOL,
 	EC_TEXT,					/* varlena whose output function is textout */
 	EC_NAME,
@@ -612,6 +615,9 @@ emit_value(StringInfo buf, EmitType *et, Datum value)
 		case EC_NUMERIC:
 			emit_numeric(buf, value);
 			break;
+		case EC_CASH:
+			emit_numeric(buf, DirectFunctionCall1(cash_numeric, value));
+			break;
 		case EC_BOOL:
 			if (DatumGetBool(value))
 				emit_raw(buf, "true", 4);
@@ -704,7 +710,31 @@ enum_label_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Load the labels of an enum type, as JSON strings sorted by oid. */
+/*
+ * The Prisma name of an enum label: the loaded schema's enum of this type
+ * may map its values (ADMIN @map("administrator")); other labels are their
+ * own names.
+ */
+static const char *
+enum_label_name(Oid typid, const char *label)
+{
+	const PrismaSchema *schema = schema_cached();
+
+	for (int i = 0; schema != NULL && i < schema->nenums; i++)
+	{
+		const PrismaEnum *e = &schema->enums[i];
+
+		if (e->type_oid != typid)
+			continue;
+		for (int v = 0; v < e->nvalues; v++)
+			if (strcmp(e->db_values[v], label) == 0)
+				return e->values[v];
+	}
+	return label;
+}
+
+/* Load the labels of an enum type, as JSON strings of their Prisma names
+ * sorted by oid. */
 static void
 emit_type_load_enum(EmitType *et)
 {
@@ -717,7 +747,7 @@ emit_type_load_enum(EmitType *et)
 	for (int i = 0; i < list->n_members; i++)
 	{
 		Form_pg_enum en = (Form_pg_enum) GETSTRUCT(&list->members[i]->tuple);
-		char	   *label = NameStr(en->enumlabel);
+		const char *label = enum_label_name(et->typid, NameStr(en->enumlabel));
 
 		initStringInfo(&s);
 		prisma_json_escape(&s, label, strlen(label));
@@ -762,6 +792,9 @@ emit_type_init(EmitType *et, Oid typid)
 			return;
 		case NUMERICOID:
 			et->cat = EC_NUMERIC;
+			return;
+		case CASHOID:
+			et->cat = EC_CASH;
 			return;
 		case BOOLOID:
 			et->cat = EC_BOOL;

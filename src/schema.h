@@ -122,7 +122,9 @@ typedef struct PrismaEnum
 	char	   *db_name;		/* PostgreSQL type name (after @@map) */
 	char	   *db_schema;		/* @@schema, or NULL */
 	int			nvalues;
-	char	  **values;
+	char	  **values;			/* Prisma value names */
+	char	  **db_values;		/* the enum labels in PostgreSQL (after
+								 * @map; the name itself without one) */
 	int			line;
 	Oid			type_oid;		/* filled by schema_catalog.c */
 } PrismaEnum;
@@ -154,6 +156,10 @@ extern void schema_resolve_catalog(PrismaSchema *schema, bool per_model);
  * Raises an error when no schema has been loaded. */
 extern const PrismaSchema *schema_get(void);
 extern void schema_check_model(const PrismaModel *model);
+
+/* schema_store.c: the copy schema_get() last returned, or NULL; never
+ * rebuilds and never raises */
+extern const PrismaSchema *schema_cached(void);
 
 /* lookups; NULL or -1 when absent */
 extern const PrismaModel *schema_find_model(const PrismaSchema *schema, const char *name);

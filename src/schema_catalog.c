@@ -133,7 +133,8 @@ type_compatible(PrismaType t, Oid typid, Oid enum_oid)
 		case PT_STRING:
 			if (typid == TEXTOID || typid == VARCHAROID || typid == BPCHAROID ||
 				typid == UUIDOID || typid == XMLOID || typid == INETOID ||
-				typid == CIDROID || typid == NAMEOID)
+				typid == CIDROID || typid == NAMEOID || typid == BITOID ||
+				typid == VARBITOID)
 				return true;
 			else
 			{
@@ -226,9 +227,15 @@ resolve_enums(PrismaSchema *schema, Problems *pr)
 		}
 		for (int v = 0; v < e->nvalues; v++)
 			if (!SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(typoid),
-									   CStringGetDatum(e->values[v])))
-				add_problem(pr, "enum %s (line %d): value \"%s\" is not a label of type \"%s\"",
-							e->name, e->line, e->values[v], e->db_name);
+									   CStringGetDatum(e->db_values[v])))
+			{
+				if (strcmp(e->values[v], e->db_values[v]) != 0)
+					add_problem(pr, "enum %s (line %d): value %s is mapped to \"%s\", which is not a label of type \"%s\"",
+								e->name, e->line, e->values[v], e->db_values[v], e->db_name);
+				else
+					add_problem(pr, "enum %s (line %d): value \"%s\" is not a label of type \"%s\"",
+								e->name, e->line, e->values[v], e->db_name);
+			}
 		e->type_oid = typoid;
 	}
 }

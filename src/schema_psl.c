@@ -94,8 +94,10 @@ typedef struct RawBlock
 {
 	char	   *name;
 	bool		is_enum;
+	bool		is_view;		/* a view block: read like a model */
 	List	   *fields;			/* RawField * (models) */
 	List	   *values;			/* char * (enums) */
+	List	   *db_values;		/* char *, after @map (enums) */
 	List	   *attrs;			/* block attributes, PslAttr * */
 	int			line;
 } RawBlock;
@@ -401,6 +403,7 @@ expect_ident(Parser *p, const char *what)
 /* ---------------------------------------------------------------- parser */
 
 static List *parse_args(Parser *p);
+static char *attr_string(PslAttr *a, const char *what, const char *name);
 
 /* Parse one argument value: string, number, identifier, call or list. */
 static PslValue *
@@ -565,6 +568,8 @@ parse_block(Parser *p, bool is_enum, int line)
 		}
 		else if (t->type == TK_IDENT && is_enum)
 		{
+			char	   *db_value = t->str;
+
 			if (!t->newline_before)
 				expected(p, "a new line");
 			p->pos++;
@@ -573,14 +578,13 @@ parse_block(Parser *p, bool is_enum, int line)
 				PslAttr    *a = parse_attr(p);
 
 				if (strcmp(a->name, "map") == 0)
-					ereport(ERROR,
-							(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-							 errmsg("enum %s at line %d: @map on enum values is not supported",
-									b->name, a->line)));
-				semantic_error(psprintf("enum %s", b->name), a->line,
-							   "unknown attribute @%s on enum value %s", a->name, t->str);
+					db_value = attr_string(a, psprintf("enum %s", b->name), "name");
+				else
+					semantic_error(psprintf("enum %s", b->name), a->line,
+								   "unknown attribute @%s on enum value %s", a->name, t->str);
 			}
 			b->values = lappend(b->values, t->str);
+			b->db_values = lappend(b->db_values, db_value);
 		}
 		else if (t->type == TK_IDENT)
 			b->fields = lappend(b->fields, parse_field(p));
@@ -590,9 +594,13 @@ parse_block(Parser *p, bool is_enum, int line)
 	return b;
 }
 
-/* Skip a generator or datasource block: "Name { key = value ... }". */
+/*
+ * Skip a generator or datasource block: "Name { key = value ... }"; the
+ * value of a "schemas = [...]" line (the datasource's schemas) is kept in
+ * *schemas as a list of strings.
+ */
 static void
-skip_config_block(Parser *p)
+skip_config_block(Parser *p, List **schemas)
 {
 	int			depth = 0;
 
@@ -602,6 +610,28 @@ skip_config_block(Parser *p)
 	{
 		if (peek(p)->type == TK_EOF)
 			expected(p, "\"}\"");
+		if (depth == 0 && peek(p)->type == TK_IDENT && peek(p)->newline_before &&
+			strcmp(peek(p)->str, "schemas") == 0 && peek2(p)->type == TK_PUNCT &&
+			peek2(p)->str[0] == '=')
+		{
+			PslValue   *v;
+			ListCell   *lc;
+
+			p->pos += 2;
+			v = parse_value(p);
+			if (v->kind != PV_LIST)
+				syntax_error(v->line, v->col, "schemas needs a list of strings", NULL);
+			*schemas = NIL;
+			foreach(lc, v->items)
+			{
+				PslValue   *item = lfirst(lc);
+
+				if (item->kind != PV_STRING)
+					syntax_error(item->line, item->col, "schemas needs a list of strings", NULL);
+				*schemas = lappend(*schemas, item->str);
+			}
+			continue;
+		}
 		if (at_punct(p, '{'))
 			depth++;
 		else if (at_punct(p, '}'))
@@ -616,9 +646,10 @@ skip_config_block(Parser *p)
 	}
 }
 
-/* Parse the whole text into raw blocks. */
+/* Parse the whole text into raw blocks; *schemas: the datasource's
+ * schemas list, or NIL. */
 static List *
-parse_blocks(Parser *p)
+parse_blocks(Parser *p, List **schemas)
 {
 	List	   *blocks = NIL;
 
@@ -634,18 +665,23 @@ parse_blocks(Parser *p)
 		if (strcmp(t->str, "generator") == 0 || strcmp(t->str, "datasource") == 0)
 		{
 			p->pos++;
-			skip_config_block(p);
+			skip_config_block(p, schemas);
 		}
-		else if (strcmp(t->str, "model") == 0 || strcmp(t->str, "enum") == 0)
+		else if (strcmp(t->str, "model") == 0 || strcmp(t->str, "enum") == 0 ||
+				 strcmp(t->str, "view") == 0)
 		{
+			RawBlock   *b;
+
 			p->pos++;
-			blocks = lappend(blocks, parse_block(p, t->str[0] == 'e', t->line));
+			b = parse_block(p, t->str[0] == 'e', t->line);
+			b->is_view = t->str[0] == 'v';
+			blocks = lappend(blocks, b);
 		}
-		else if (strcmp(t->str, "view") == 0 || strcmp(t->str, "type") == 0)
+		else if (strcmp(t->str, "type") == 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("\"%s\" blocks are not supported (line %d)", t->str, t->line),
-					 errhint("Only model and enum blocks can be queried.")));
+					(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+					 errmsg("type %s at line %d: Composite types are not supported on Postgres.",
+							peek2(p)->type == TK_IDENT ? peek2(p)->str : "", t->line)));
 		else
 			expected(p, "\"model\", \"enum\", \"generator\" or \"datasource\"");
 	}
@@ -756,6 +792,13 @@ find_block(List *blocks, const char *name)
 			return b;
 	}
 	return NULL;
+}
+
+/* The kind of a block as Prisma names it: "model", "view" or "enum". */
+static const char *
+block_kind(RawBlock *b)
+{
+	return b->is_enum ? "enum" : b->is_view ? "view" : "model";
 }
 
 /* Does a block carry the block attribute @@name? */
@@ -959,7 +1002,7 @@ build_model_fields(PrismaModel *m, RawBlock *b, List *blocks, RelInfo **relinfo)
 static void
 build_model_keys(PrismaModel *m, RawBlock *b)
 {
-	char	   *what = psprintf("model %s", m->name);
+	char	   *what = psprintf("%s %s", block_kind(b), m->name);
 	List	   *uniques = NIL;	/* PrismaUnique * */
 	PrismaUnique *id = NULL;
 	ListCell   *lc;
@@ -969,6 +1012,8 @@ build_model_keys(PrismaModel *m, RawBlock *b)
 	{
 		PrismaField *f = &m->fields[i];
 
+		if (f->is_id && b->is_view)
+			semantic_error(what, f->line, "Views cannot have primary keys.");
 		if (f->is_id)
 		{
 			if (id != NULL)
@@ -1014,6 +1059,8 @@ build_model_keys(PrismaModel *m, RawBlock *b)
 				if (m->fields[u->fields[i]].is_list)
 					semantic_error(what, a->line, "list field %s cannot be part of @@%s",
 								   m->fields[u->fields[i]].name, a->name);
+			if (a->name[0] == 'i' && b->is_view)
+				semantic_error(what, a->line, "Views cannot have primary keys.");
 			if (a->name[0] == 'i')
 			{
 				if (id != NULL)
@@ -1035,20 +1082,21 @@ build_model_keys(PrismaModel *m, RawBlock *b)
 			semantic_error(what, a->line, "unknown attribute @@%s", a->name);
 	}
 
-	if (id == NULL && uniques == NIL)
-		semantic_error(what, b->line, "a model needs an @id, @@id, @unique or @@unique");
+	/* a view may have no unique criterion: it is read without one */
+	if (id == NULL && uniques == NIL && !b->is_view)
+		semantic_error(what, b->line, "Each model must have at least one unique criteria that has only required fields. Either mark a single field with `@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.");
 
 	if (id != NULL)
 		uniques = lcons(id, uniques);
 	m->nuniques = list_length(uniques);
-	m->uniques = palloc(m->nuniques * sizeof(PrismaUnique));
+	m->uniques = palloc(Max(m->nuniques, 1) * sizeof(PrismaUnique));
 	i = 0;
 	foreach(lc, uniques)
 		m->uniques[i++] = *(PrismaUnique *) lfirst(lc);
 
 	/* without an id, the first unique criterion identifies rows */
-	m->nid = m->uniques[0].nfields;
-	m->id_fields = m->uniques[0].fields;
+	m->nid = m->nuniques > 0 ? m->uniques[0].nfields : 0;
+	m->id_fields = m->nuniques > 0 ? m->uniques[0].fields : NULL;
 }
 
 /* Map Prisma field names to the model's column names. */
@@ -1251,6 +1299,35 @@ resolve_relations(PrismaSchema *s, RelInfo **relinfo)
 	}
 }
 
+/*
+ * Check a block's @@schema against the datasource's schemas (multiSchema):
+ * a schema must be one of them, and with a schemas list every block needs
+ * one (Prisma's messages).
+ */
+static void
+check_block_schema(RawBlock *b, List *schemas)
+{
+	char	   *what = psprintf("%s %s", block_kind(b), b->name);
+	ListCell   *lc;
+
+	foreach(lc, b->attrs)
+	{
+		PslAttr    *a = lfirst(lc);
+		char	   *name;
+		ListCell   *lc2;
+
+		if (strcmp(a->name, "schema") != 0)
+			continue;
+		name = attr_string(a, what, NULL);
+		foreach(lc2, schemas)
+			if (strcmp(lfirst(lc2), name) == 0)
+				return;
+		semantic_error(what, a->line, "This schema is not defined in the datasource.");
+	}
+	if (schemas != NIL)
+		semantic_error(what, b->line, "This %s is missing an `@@schema` attribute.", block_kind(b));
+}
+
 /* Parse Prisma schema text into a PrismaSchema (not yet resolved). */
 PrismaSchema *
 psl_parse(const char *text)
@@ -1260,11 +1337,12 @@ psl_parse(const char *text)
 	ListCell   *lc;
 	PrismaSchema *s = palloc0(sizeof(PrismaSchema));
 	RelInfo   **relinfo;
+	List	   *schemas = NIL;
 	int			nm = 0,
 				ne = 0;
 
 	tokenize(&p, text);
-	blocks = parse_blocks(&p);
+	blocks = parse_blocks(&p, &schemas);
 
 	/* duplicate names: models and enums share one namespace */
 	foreach(lc, blocks)
@@ -1273,16 +1351,17 @@ psl_parse(const char *text)
 		ListCell   *lc2;
 
 		CHECK_FOR_INTERRUPTS();
+		check_block_schema(b, schemas);
 		for (int i = 0; i < lengthof(scalar_names); i++)
 			if (strcmp(b->name, scalar_names[i]) == 0)
-				semantic_error(psprintf("%s %s", b->is_enum ? "enum" : "model", b->name),
+				semantic_error(psprintf("%s %s", block_kind(b), b->name),
 							   b->line, "the name of a built-in type cannot be reused");
 		for_each_cell(lc2, blocks, lnext(blocks, lc))
 		{
 			RawBlock   *c = lfirst(lc2);
 
 			if (strcmp(b->name, c->name) == 0)
-				semantic_error(psprintf("%s %s", c->is_enum ? "enum" : "model", c->name),
+				semantic_error(psprintf("%s %s", block_kind(c), c->name),
 							   c->line, "duplicate name (first defined at line %d)", b->line);
 		}
 		if (b->is_enum)
@@ -1314,12 +1393,19 @@ psl_parse(const char *text)
 			if (e->nvalues == 0)
 				semantic_error(what, b->line, "an enum needs at least one value");
 			e->values = palloc(e->nvalues * sizeof(char *));
+			e->db_values = palloc(e->nvalues * sizeof(char *));
 			foreach(lc2, b->values)
 			{
 				e->values[i] = lfirst(lc2);
+				e->db_values[i] = list_nth(b->db_values, i);
 				for (int j = 0; j < i; j++)
+				{
 					if (strcmp(e->values[j], e->values[i]) == 0)
 						semantic_error(what, b->line, "duplicate value %s", e->values[i]);
+					if (strcmp(e->db_values[j], e->db_values[i]) == 0)
+						semantic_error(what, b->line, "values %s and %s are mapped to the same name \"%s\"",
+									   e->values[j], e->values[i], e->db_values[i]);
+				}
 				i++;
 			}
 			foreach(lc2, b->attrs)

@@ -298,6 +298,14 @@ schema_get(void)
 	return cached_schema;
 }
 
+/* The schema of this backend's last schema_get(), or NULL; never rebuilds
+ * nor raises (the JSON writers read enum value names from it). */
+const PrismaSchema *
+schema_cached(void)
+{
+	return cached_schema;
+}
+
 /* Find a model by Prisma name. */
 const PrismaModel *
 schema_find_model(const PrismaSchema *schema, const char *name)
