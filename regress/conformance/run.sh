@@ -14,7 +14,11 @@ repo=$(cd "$here/../.." && pwd)
 cd "$here"
 
 prisma_only=no
+harness=harness.mjs
 for a in "$@"; do [ "$a" = "--prisma-only" ] && prisma_only=yes; done
+# --dropin: dropin.mjs, the same corpus through Prisma Client with the
+# prisma-compile extension (client/) against plain Prisma Client
+for a in "$@"; do [ "$a" = "--dropin" ] && harness=dropin.mjs; done
 
 if [ ! -d node_modules ]; then
 	# no install scripts: nothing here needs them (engines are not downloaded)
@@ -60,4 +64,8 @@ setup conform_movies "$repo/bench/movies.prisma" \
 setup conform_kitchen "$repo/regress/fixtures/kitchen_sink.prisma" \
 	"$repo/regress/fixtures/kitchen_sink.sql"
 
-exec ./node_modules/.bin/tsx harness.mjs "$@"
+if [ "$harness" = dropin.mjs ]; then
+	"$repo/client/install-local.sh" node_modules
+	for a in "$@"; do [ "$a" = "--dropin" ] || set -- "$@" "$a"; shift; done
+fi
+exec ./node_modules/.bin/tsx "$harness" "$@"
