@@ -113,7 +113,10 @@ export function prismaCompile(options = {}) {
           async $allOperations({ model, operation, args, query, __internalParams: ip }) {
             if (!ROUTED.has(operation)) return query(args);
             const call = `prisma.${model[0].toLowerCase()}${model.slice(1)}.${operation}()`;
-            const tx = ip?.transaction;
+            // without the request's parameters (another Prisma runtime) the
+            // transaction is unknown: never read outside it
+            if (!ip || !('transaction' in ip)) return fallBack('the Prisma runtime does not pass __internalParams', call, query, args);
+            const tx = ip.transaction;
             if (tx !== undefined && tx.kind !== 'itx' && tx.kind !== 'batch') return fallBack(`transaction of kind ${tx.kind}`, call, query, args);
             let jsonArgs;
             try {
@@ -153,7 +156,7 @@ export function prismaCompile(options = {}) {
             stats.routed++;
             const text = rows[0]?.r;
             const result = reviveResult(models, model, operation, jsonArgs, JSON.parse(text));
-            return ip?.dataPath?.length ? unpack(result, ip.dataPath) : result;
+            return ip.dataPath?.length ? unpack(result, ip.dataPath) : result;
           },
         },
       },
