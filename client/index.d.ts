@@ -1,4 +1,5 @@
 // Types of prisma-compile (src/index.js).
+import type { Types } from '@prisma/client/runtime/client';
 
 /** Counts of the extension: calls answered by prisma_query, calls run through Prisma and why. */
 export interface PrismaCompileStats {
@@ -14,8 +15,11 @@ export interface PrismaCompileOptions {
   checkSchema?: boolean;
 }
 
+/** What prismaCompile() returns: an extension for `$extends` that keeps the client's types, and its counts. */
+export type PrismaCompileExtension = ((client: any) => { $extends: { extArgs: Types.Extensions.DefaultArgs } }) & { stats: PrismaCompileStats };
+
 /** The Prisma Client extension: `new PrismaClient({ adapter }).$extends(prismaCompile())`. */
-export declare function prismaCompile(options?: PrismaCompileOptions): ((client: any) => any) & { stats: PrismaCompileStats };
+export declare function prismaCompile(options?: PrismaCompileOptions): PrismaCompileExtension;
 export default prismaCompile;
 
 /** The schema's models and enums without comments, generator/datasource blocks and extra whitespace. */
