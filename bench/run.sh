@@ -15,6 +15,8 @@ export BENCH_COMMAND="${BENCH_COMMAND:-make bench (BENCH_SCALE=$BENCH_SCALE)}"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
 fi
+# the prisma-compile Client extension, as npm would install it (a copy)
+../client/install-local.sh node_modules
 # prisma generate needs no database and no engine; any executable will do
 PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npx --no-install prisma generate >/dev/null
 

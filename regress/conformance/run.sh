@@ -3,7 +3,7 @@
 # Call it under pg_virtualenv (PGHOST/PGPORT/PGUSER of a throwaway cluster),
 # with prisma_compile installed:
 #   pg_virtualenv regress/conformance/run.sh [--seed N] [--random N] [--filter TEXT] [--verbose] [--prisma-only]
-# It installs the node modules (npm ci) when missing, generates both clients
+# It installs the node modules (npm ci) when missing or older than the lock, generates both clients
 # offline, creates one database per fixture, loads tables, data and the
 # schema, and runs harness.mjs, whose last line is
 #   conformance: <n> queries, <k> differ
@@ -14,9 +14,13 @@ repo=$(cd "$here/../.." && pwd)
 cd "$here"
 
 prisma_only=no
+harness=harness.mjs
 for a in "$@"; do [ "$a" = "--prisma-only" ] && prisma_only=yes; done
+# --dropin: dropin.mjs, the same corpus through Prisma Client with the
+# prisma-compile extension (client/) against plain Prisma Client
+for a in "$@"; do [ "$a" = "--dropin" ] && harness=dropin.mjs; done
 
-if [ ! -d node_modules ]; then
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	# no install scripts: nothing here needs them (engines are not downloaded)
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 fi
@@ -60,4 +64,8 @@ setup conform_movies "$repo/bench/movies.prisma" \
 setup conform_kitchen "$repo/regress/fixtures/kitchen_sink.prisma" \
 	"$repo/regress/fixtures/kitchen_sink.sql"
 
-exec ./node_modules/.bin/tsx harness.mjs "$@"
+if [ "$harness" = dropin.mjs ]; then
+	"$repo/client/install-local.sh" node_modules
+	for a in "$@"; do [ "$a" = "--dropin" ] || set -- "$@" "$a"; shift; done
+fi
+exec ./node_modules/.bin/tsx "$harness" "$@"
