@@ -8,7 +8,8 @@
 // {"ws": port, "tcp": port} on one line. The WebSocket endpoint is /v2
 // (Neon's path; the ?address= it is given is not followed: every connection
 // goes to the one upstream). GET /stats answers the counts so far:
-// {"connections", "statements", "queries", "parses", "bytesUp", "bytesDown"}.
+// {"connections", "statements", "queries", "parses", "bytesUp", "bytesDown",
+// "texts"}, texts: the statements received since the previous GET /stats.
 import http from 'node:http';
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -16,6 +17,13 @@ import { WebSocketServer } from 'ws';
 const upHost = process.argv[2] || process.env.PGHOST || '127.0.0.1';
 const upPort = Number(process.argv[3] || process.env.PGPORT || 5432);
 const stats = { connections: 0, statements: 0, queries: 0, parses: 0, bytesUp: 0, bytesDown: 0 };
+let texts = [];
+
+// the first NUL-terminated string of buf at offset
+function cstring(buf, offset) {
+  const end = buf.indexOf(0, offset);
+  return buf.toString('utf8', offset, end < 0 ? buf.length : end);
+}
 
 function connectUpstream() {
   return upHost.startsWith('/')
@@ -47,8 +55,12 @@ function frontendCounter() {
         const len = buf.readInt32BE(1);
         if (buf.length < 1 + len) return;
         const type = String.fromCharCode(buf[0]);
-        if (type === 'Q') { stats.queries++; stats.statements++; }
-        if (type === 'P') { stats.parses++; stats.statements++; }
+        // Query: the text; Parse: the statement's name, then its text
+        if (type === 'Q') { stats.queries++; stats.statements++; texts.push(cstring(buf, 5)); }
+        if (type === 'P') {
+          stats.parses++; stats.statements++;
+          texts.push(cstring(buf, buf.indexOf(0, 5) + 1));
+        }
         buf = buf.subarray(1 + len);
       }
     }
@@ -70,7 +82,8 @@ function join(send, close, onData) {
 const httpServer = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/stats') {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(stats));
+    res.end(JSON.stringify({ ...stats, texts }));
+    texts = [];
   } else {
     res.writeHead(404);
     res.end();
