@@ -73,7 +73,8 @@ EOF
 for old in $olds; do
   db=upg_from_${old//./_}
   fresh_db "$db"
-  # the old script's C functions must all still be in the library
+  # the old script's C functions must all still be in the library (CREATE
+  # FUNCTION looks up the symbol of every C function, even in extension scripts)
   check "create at $old" psql_db "$db" -c "CREATE EXTENSION prisma_compile VERSION '$old'"
   check "$old: fixture and schema load" load_fixture "$db"
   before=$(stored_schema "$db")
