@@ -22,9 +22,13 @@ SET prisma_compile.retained_memory = '256MB';
 SHOW prisma_compile.retained_memory;
 RESET prisma_compile.retained_memory;
 
--- out of range, and not for ordinary roles (it holds memory in the process)
+-- out of range, and not for ordinary roles (it holds memory in the process);
+-- the range error is shown by its SQLSTATE (its wording differs between
+-- PostgreSQL releases)
+\set VERBOSITY sqlstate
 SET prisma_compile.retained_memory = '2GB';
 SET prisma_compile.retained_memory = -1;
+\set VERBOSITY default
 CREATE ROLE prisma_memory_user;
 SET ROLE prisma_memory_user;
 SET prisma_compile.retained_memory = '1MB';

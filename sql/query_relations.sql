@@ -62,20 +62,20 @@ SELECT prisma_query('User', 'findMany', '{"where": {"id": {"in": [1, 2, 5]}}, "s
 -- without a related row, unknown when <where> is unknown on it (NULL bio).
 -- Users 5, 8, 9, 10 have no profile, user 2 one with a NULL bio.
 -- NOT is and isNot match users without a profile, never user 2
-SELECT ids('User', '{"where": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
-SELECT ids('User', '{"where": {"NOT": {"profile": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
-SELECT ids('User', '{"where": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
-SELECT ids('User', '{"where": {"NOT": {"OR": [{"profile": {"is": {"bio": {"contains": "Paris"}}}}, {"karma": {"lt": -1000}}]}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"profile": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"OR": [{"profile": {"is": {"bio": {"contains": "Paris"}}}}, {"karma": {"lt": -1000}}]}, "id": {"lt": 11}}}');
 -- NOT isNot and NOT NOT is: a profile whose bio matches
-SELECT ids('User', '{"where": {"NOT": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
-SELECT ids('User', '{"where": {"NOT": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"profile": {"isNot": {"bio": {"contains": "Paris"}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"NOT": {"profile": {"is": {"bio": {"contains": "Paris"}}}}}, "id": {"lt": 11}}}');
 -- the same on the foreign key side: posts 2, 4, 7, 10, 11 have no editor
-SELECT ids('Post', '{"where": {"NOT": {"editor": {"is": {"name": {"contains": "o"}}}}, "id": {"lt": 13}}}');
+SELECT ids('Post', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"editor": {"is": {"name": {"contains": "o"}}}}, "id": {"lt": 13}}}');
 -- every: a post without an editor fails {editor: {is: ...}}
-SELECT ids('User', '{"where": {"posts": {"every": {"editor": {"is": {"role": {"not": "USER"}}}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"posts": {"every": {"editor": {"is": {"role": {"not": "USER"}}}}}, "id": {"lt": 11}}}');
 -- {profile: {}} is an empty filter; {profile: {is: {}}} asks for a profile
-SELECT ids('User', '{"where": {"profile": {}, "id": {"lt": 11}}}');
-SELECT ids('User', '{"where": {"NOT": {"profile": {"is": {}}}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"profile": {}, "id": {"lt": 11}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"profile": {"is": {}}}, "id": {"lt": 11}}}');
 
 -- empty filter objects are dropped, as Prisma drops them
 SELECT ids('Category', '{"where": {"OR": [{}]}}');

@@ -40,8 +40,17 @@ INSERT INTO link SELECT i % 500, i FROM generate_series(1, 20000) i;
 CREATE INDEX link_a ON link (a);
 ANALYZE link;
 SET LOCAL enable_seqscan = off;
-EXPLAIN (COSTS OFF)
-SELECT * FROM link WHERE prisma_key_in(a, ARRAY(SELECT generate_series(1, 100)));
+-- (the plan with the InitPlan's value named <keys>: PostgreSQL prints it $0
+-- before release 17, (InitPlan 1).col1 from 17 on)
+CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE line text;
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        RETURN NEXT regexp_replace(regexp_replace(line, ' \(returns \$0\)$', ''),
+                                   '\$0|\(InitPlan 1\)\.col1', '<keys>', 'g');
+    END LOOP;
+END $$;
+SELECT pg_temp.plan('SELECT * FROM link WHERE prisma_key_in(a, ARRAY(SELECT generate_series(1, 100)))');
 RESET enable_seqscan;
 -- estimated rows follow the number of keys: 100 keys of 500 values, 4,000 rows
 CREATE FUNCTION pg_temp.estimated_rows(q text) RETURNS float8 LANGUAGE plpgsql AS $$

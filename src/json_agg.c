@@ -10,6 +10,7 @@
 
 #include "fmgr.h"
 #include "json_emit.h"
+#include "pg_compat.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"

@@ -397,7 +397,7 @@ emit_numeric(StringInfo buf, Datum value)
 			memcpy(p, digits + 1, ndigits - 1);
 			p += ndigits - 1;
 		}
-		p += sprintf(p, "e%c%d", exponent < 0 ? '-' : '+', Abs(exponent));
+		p += sprintf(p, "e%c%d", exponent < 0 ? '-' : '+', abs(exponent));
 	}
 	else if (exponent < 0)
 	{

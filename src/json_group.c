@@ -27,6 +27,7 @@
 #include "key_type.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "pg_compat.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Upgrades: released install scripts are unchanged; a database created at each older version (every install script
-# sql/prisma_compile--X.sql but the default version's) with a loaded schema,
-# updated by ALTER EXTENSION prisma_compile UPDATE, keeps its schema, answers
-# as a fresh install does (regress/upgrade/queries.sql), has the same objects
-# (regress/upgrade/members.sql: every member with its declaration), and
-# survives pg_dump and restore.  The member comparison is itself checked: a
-# changed function, aggregate, grant, column or membership must show.
+# Upgrades.  Released install scripts are unchanged
+# (regress/upgrade/released.sha256).  A database created at each older
+# version (every install script sql/prisma_compile--X.sql but the default
+# version's) with a loaded schema, updated by ALTER EXTENSION prisma_compile
+# UPDATE, keeps its schema, answers as a fresh install does
+# (regress/upgrade/queries.sql), has the same objects (regress/upgrade/
+# members.sql: every member with its declaration), and survives pg_dump and
+# restore.  The member comparison is itself checked: a changed function,
+# aggregate, grant, column or membership must show.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 passed=0 failed=0
@@ -71,7 +73,8 @@ EOF
 for old in $olds; do
   db=upg_from_${old//./_}
   fresh_db "$db"
-  # the old script's C functions must all still be in the library
+  # the old script's C functions must all still be in the library (CREATE
+  # FUNCTION looks up the symbol of every C function, even in extension scripts)
   check "create at $old" psql_db "$db" -c "CREATE EXTENSION prisma_compile VERSION '$old'"
   check "$old: fixture and schema load" load_fixture "$db"
   before=$(stored_schema "$db")
