@@ -1,8 +1,8 @@
 -- The per-backend copy of the schema: rebuilt only when the stored schema
 -- changes (a model whose table changed is checked again alone); a model
--- that no longer fits the catalog fails alone, with a 42P17 that names it, the field and the fix; loading
--- the same schema again keeps every plan; a read-only transaction (or a
--- standby) cannot load one.
+-- that no longer fits the catalog fails alone, with a 42P17 that names it,
+-- the field and the fix; loading the same schema again keeps every plan; a
+-- read-only transaction (or a standby) cannot load one.
 CREATE FUNCTION pg_temp.rebuilds() RETURNS bigint
 	AS '$libdir/prisma_compile', 'prisma_schema_rebuilds' LANGUAGE C;
 BEGIN;
