@@ -1,8 +1,8 @@
 -- The per-backend copy of the schema: rebuilt only when the stored schema
--- or a table it uses changes; a model that no longer fits the catalog
--- fails alone, with a 42P17 that names it, the field and the fix; loading
--- the same schema again keeps every plan; a read-only transaction (or a
--- standby) cannot load one.
+-- changes (a model whose table changed is checked again alone); a model
+-- that no longer fits the catalog fails alone, with a 42P17 that names it,
+-- the field and the fix; loading the same schema again keeps every plan; a
+-- read-only transaction (or a standby) cannot load one.
 CREATE FUNCTION pg_temp.rebuilds() RETURNS bigint
 	AS '$libdir/prisma_compile', 'prisma_schema_rebuilds' LANGUAGE C;
 BEGIN;
@@ -18,7 +18,7 @@ ALTER TABLE unrelated2 ADD COLUMN b int;
 CREATE INDEX ON unrelated2 (b);
 SELECT prisma_query('User', 'findUnique', '{"where": {"id": 1}, "select": {"id": true}}');
 SELECT pg_temp.rebuilds() - :r0 AS rebuilds;
--- a table it uses: one rebuild
+-- a table it uses: its model is checked again, no rebuild
 ALTER TABLE "Category" ADD COLUMN extra int;
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 1}, "select": {"id": true}}');
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 1}, "select": {"id": true}}');

@@ -114,6 +114,7 @@ typedef struct PrismaModel
 	char	   *rel_schema;		/* the schema the table was found in */
 	char	   *problem;		/* why the catalog no longer fits the model
 								 * (it cannot be queried), or NULL */
+	bool		needs_check;	/* its table changed since it was checked */
 } PrismaModel;
 
 typedef struct PrismaEnum
@@ -150,6 +151,7 @@ extern PrismaSchema *psl_parse(const char *text);
  * with per_model, kept in the models' problem (a model that no longer
  * fits the catalog breaks only the queries that use it). */
 extern void schema_resolve_catalog(PrismaSchema *schema, bool per_model);
+extern void schema_recheck_model(PrismaSchema *schema, PrismaModel *model);
 
 /* schema_store.c: the schema for this backend (parsed, resolved), reloaded
  * when another backend stores a new one or a table it uses changes.

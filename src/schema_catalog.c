@@ -336,6 +336,66 @@ resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problem
 	}
 }
 
+/* Resolve one model's table and columns (its problems are recorded). */
+static void
+resolve_model(PrismaSchema *schema, PrismaModel *m, Problems *pr)
+{
+	bool		nsp_missing;
+	Oid			relid = lookup_relation(schema, m->db_schema, m->table, &nsp_missing,
+										&m->rel_schema);
+
+	CHECK_FOR_INTERRUPTS();
+	pr->model = m;
+	m->relid = InvalidOid;
+	/* field names are output names: longer ones would be cut */
+	for (int j = 0; j < m->nfields; j++)
+		if (strlen(m->fields[j].name) >= NAMEDATALEN)
+			add_problem(pr, "field %s.%s (line %d): a field name may have at most %d bytes",
+						m->name, m->fields[j].name, m->fields[j].line, NAMEDATALEN - 1);
+	if (nsp_missing)
+	{
+		add_problem(pr, "model %s (line %d): schema \"%s\" does not exist",
+					m->name, m->line, m->db_schema);
+		return;
+	}
+	if (!OidIsValid(relid))
+	{
+		add_problem(pr, "model %s (line %d): table \"%s\" does not exist",
+					m->name, m->line, m->table);
+		return;
+	}
+	if (!readable_relkind(get_rel_relkind(relid)))
+	{
+		add_problem(pr, "model %s (line %d): \"%s\" is not a table or view",
+					m->name, m->line, m->table);
+		return;
+	}
+	m->relid = relid;
+	for (int j = 0; j < m->nfields; j++)
+	{
+		m->fields[j].col_type = InvalidOid;
+		if (m->fields[j].type != PT_RELATION)
+			resolve_column(schema, m, &m->fields[j], pr);
+	}
+}
+
+/*
+ * Check one model of a resolved schema against the catalog again (after
+ * its table changed): its relid, column types and problem are set anew.
+ * Join tables are not checked again.
+ */
+void
+schema_recheck_model(PrismaSchema *schema, PrismaModel *m)
+{
+	Problems	pr;
+
+	initStringInfo(&pr.buf);
+	pr.count = 0;
+	pr.model2 = NULL;
+	m->problem = NULL;
+	resolve_model(schema, m, &pr);
+}
+
 /* Resolve the schema against the catalog; raise every mismatch at once,
  * or with per_model keep them in the models' problem. */
 void
@@ -350,42 +410,7 @@ schema_resolve_catalog(PrismaSchema *schema, bool per_model)
 	resolve_enums(schema, &pr);
 
 	for (int i = 0; i < schema->nmodels; i++)
-	{
-		PrismaModel *m = &schema->models[i];
-		bool		nsp_missing;
-		Oid			relid = lookup_relation(schema, m->db_schema, m->table, &nsp_missing,
-											&m->rel_schema);
-
-		CHECK_FOR_INTERRUPTS();
-		pr.model = m;
-		/* field names are output names: longer ones would be cut */
-		for (int j = 0; j < m->nfields; j++)
-			if (strlen(m->fields[j].name) >= NAMEDATALEN)
-				add_problem(&pr, "field %s.%s (line %d): a field name may have at most %d bytes",
-							m->name, m->fields[j].name, m->fields[j].line, NAMEDATALEN - 1);
-		if (nsp_missing)
-		{
-			add_problem(&pr, "model %s (line %d): schema \"%s\" does not exist",
-						m->name, m->line, m->db_schema);
-			continue;
-		}
-		if (!OidIsValid(relid))
-		{
-			add_problem(&pr, "model %s (line %d): table \"%s\" does not exist",
-						m->name, m->line, m->table);
-			continue;
-		}
-		if (!readable_relkind(get_rel_relkind(relid)))
-		{
-			add_problem(&pr, "model %s (line %d): \"%s\" is not a table or view",
-						m->name, m->line, m->table);
-			continue;
-		}
-		m->relid = relid;
-		for (int j = 0; j < m->nfields; j++)
-			if (m->fields[j].type != PT_RELATION)
-				resolve_column(schema, m, &m->fields[j], &pr);
-	}
+		resolve_model(schema, &schema->models[i], &pr);
 
 	/* join tables last: their id column types are known by now */
 	for (int i = 0; i < schema->nmodels; i++)

@@ -47,8 +47,17 @@ PG_FUNCTION_INFO_V1(prisma_load_schema);
 
 static MemoryContext schema_cxt = NULL; /* holds cached_schema */
 static PrismaSchema *cached_schema = NULL;
-static Oid *cached_relids = NULL;	/* relations it uses, sorted; in schema_cxt */
+/* a relation the copy uses: a model's table, or (model -1) the stored
+ * schema's table or a join table, whose change means a rebuild */
+typedef struct UsedRel
+{
+	Oid			relid;
+	int			model;
+} UsedRel;
+
+static UsedRel *cached_relids = NULL;	/* sorted by relid; in schema_cxt */
 static int	cached_nrelids = 0;
+static bool catalog_reset = false;	/* every relation was invalidated */
 static bool cached_has_problem = false; /* a model does not fit the catalog */
 static bool schema_stale = true;
 static bool callback_registered = false;
@@ -60,8 +69,45 @@ static int	npending = 0;
 static bool pending_all = false;
 static int64 rebuild_count = 0;	/* for tests: prisma_schema_rebuilds() */
 
-/* Relcache invalidation callback: mark the copy stale if relid is one it
- * uses (InvalidOid: every relation). */
+static Oid	loaded_schema_relid(void);
+
+/* Order UsedRel entries by relid. */
+static int
+used_rel_cmp(const void *a, const void *b)
+{
+	Oid			x = ((const UsedRel *) a)->relid;
+	Oid			y = ((const UsedRel *) b)->relid;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A relation changed: the models on it are checked again on their next
+ * use; the stored schema's table or a join table means a rebuild, and so
+ * does any relation while a model does not fit the catalog (it may be its
+ * table, or join table, again). */
+static void
+relation_changed(Oid relid)
+{
+	UsedRel		key = {relid, 0};
+	UsedRel    *e = bsearch(&key, cached_relids, cached_nrelids, sizeof(UsedRel), used_rel_cmp);
+
+	if (e != NULL)
+	{
+		while (e > cached_relids && e[-1].relid == relid)
+			e--;
+		for (; e < cached_relids + cached_nrelids && e->relid == relid; e++)
+		{
+			if (e->model < 0)
+				schema_stale = true;
+			else
+				cached_schema->models[e->model].needs_check = true;
+		}
+	}
+	if (cached_has_problem)
+		schema_stale = true;
+}
+
+/* Relcache invalidation callback (InvalidOid: every relation). */
 static void
 schema_relcache_callback(Datum arg, Oid relid)
 {
@@ -75,21 +121,20 @@ schema_relcache_callback(Datum arg, Oid relid)
 	}
 	if (schema_stale || cached_schema == NULL)
 		return;
-	if (!OidIsValid(relid) || cached_has_problem ||
-		bsearch(&relid, cached_relids, cached_nrelids, sizeof(Oid), oid_cmp) != NULL)
-		schema_stale = true;
+	if (!OidIsValid(relid))
+		catalog_reset = true;
+	else
+		relation_changed(relid);
 }
 
-/* After a rebuild: did a relation it uses change while it was built? */
-static bool
-changed_while_rebuilding(void)
+/* After a rebuild: apply the invalidations that arrived while it ran. */
+static void
+apply_pending(void)
 {
-	if (pending_all || (npending > 0 && cached_has_problem))
-		return true;
-	for (int i = 0; i < npending; i++)
-		if (bsearch(&pending_relids[i], cached_relids, cached_nrelids, sizeof(Oid), oid_cmp))
-			return true;
-	return false;
+	if (pending_all)
+		catalog_reset = true;
+	for (int i = 0; i < npending && !schema_stale; i++)
+		relation_changed(pending_relids[i]);
 }
 
 /* Record the relations a resolved schema uses (in the current context). */
@@ -101,16 +146,20 @@ collect_relids(const PrismaSchema *schema, Oid stored_relid)
 	cached_has_problem = false;
 	for (int i = 0; i < schema->nmodels; i++)
 		n += 1 + schema->models[i].nfields;
-	cached_relids = palloc(sizeof(Oid) * n);
+	cached_relids = palloc(sizeof(UsedRel) * n);
 	cached_nrelids = 0;
-	cached_relids[cached_nrelids++] = stored_relid;
+	cached_relids[cached_nrelids].relid = stored_relid;
+	cached_relids[cached_nrelids++].model = -1;
 	for (int i = 0; i < schema->nmodels; i++)
 	{
 		const PrismaModel *m = &schema->models[i];
 
 		cached_has_problem |= m->problem != NULL;
 		if (OidIsValid(m->relid))
-			cached_relids[cached_nrelids++] = m->relid;
+		{
+			cached_relids[cached_nrelids].relid = m->relid;
+			cached_relids[cached_nrelids++].model = i;
+		}
 		for (int j = 0; j < m->nfields; j++)
 		{
 			const PrismaField *f = &m->fields[j];
@@ -122,16 +171,48 @@ collect_relids(const PrismaSchema *schema, Oid stored_relid)
 			nsp = get_namespace_oid(f->join_rel_schema, true);
 			relid = OidIsValid(nsp) ? get_relname_relid(f->join_table, nsp) : InvalidOid;
 			if (OidIsValid(relid))
-				cached_relids[cached_nrelids++] = relid;
+			{
+				cached_relids[cached_nrelids].relid = relid;
+				cached_relids[cached_nrelids++].model = -1;
+			}
 		}
 	}
-	qsort(cached_relids, cached_nrelids, sizeof(Oid), oid_cmp);
+	qsort(cached_relids, cached_nrelids, sizeof(UsedRel), used_rel_cmp);
 }
 
-/* Raise the error of a model that no longer fits the catalog. */
+/* Check a model of the cached copy against the catalog again (its table
+ * changed); the relations used are collected again if its table did. */
+static void
+recheck_model(PrismaModel *m)
+{
+	MemoryContext old = MemoryContextSwitchTo(schema_cxt);
+	Oid			relid = m->relid;
+	bool		had_problem = m->problem != NULL;
+
+	PG_TRY();
+	{
+		m->needs_check = false;
+		schema_recheck_model(cached_schema, m);
+		if (m->relid != relid || (m->problem != NULL) != had_problem)
+			collect_relids(cached_schema, loaded_schema_relid());
+	}
+	PG_CATCH();
+	{
+		m->needs_check = true;
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(old);
+}
+
+/* Check a model again if its table changed; raise the error of a model
+ * that no longer fits the catalog. */
 void
 schema_check_model(const PrismaModel *model)
 {
+	if (model->needs_check && cached_schema != NULL &&
+		model >= cached_schema->models && model < cached_schema->models + cached_schema->nmodels)
+		recheck_model((PrismaModel *) model);
 	if (model->problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
@@ -285,7 +366,8 @@ rebuild_schema(void)
 	schema_cxt = cxt;
 	cached_schema = schema;
 	rebuilding = false;
-	schema_stale = changed_while_rebuilding();
+	catalog_reset = false;
+	apply_pending();
 }
 
 /* This backend's parsed, resolved schema; rebuilt when stale. */
@@ -293,6 +375,23 @@ const PrismaSchema *
 schema_get(void)
 {
 	schema_store_init();
+	if (catalog_reset && !schema_stale && cached_schema != NULL)
+	{
+		/* every relation was invalidated: a rebuild only for a new schema;
+		 * else every model is checked again on its next use */
+		char	   *source;
+		int64		version;
+		int			npath;
+		char	  **path;
+
+		catalog_reset = false;
+		if (!read_stored_schema(&source, &version, &npath, &path) ||
+			version != cached_schema->version)
+			schema_stale = true;
+		else
+			for (int i = 0; i < cached_schema->nmodels; i++)
+				cached_schema->models[i].needs_check = true;
+	}
 	if (schema_stale || cached_schema == NULL)
 		rebuild_schema();
 	return cached_schema;
@@ -576,6 +675,8 @@ prisma_schema_debug(PG_FUNCTION_ARGS)
 	{
 		const PrismaModel *m = &s->models[i];
 
+		if (m->needs_check)
+			recheck_model((PrismaModel *) m);
 		appendStringInfoString(&buf, i > 0 ? ",\n " : "\n ");
 		appendStringInfoString(&buf, "{\"name\": ");
 		escape_json(&buf, m->name);
