@@ -538,13 +538,15 @@ static void
 append_to_one_null(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
 				   bool is_null)
 {
-	if (!is_null)
-		appendStringInfoString(buf, "NOT ");
 	if (rel->rel_kind != REL_TO_ONE_OWNER)
 	{
+		if (is_null)
+			appendStringInfoString(buf, "NOT ");
 		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
 		return;
 	}
+	if (!is_null)
+		appendStringInfoString(buf, "NOT ");
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < rel->nkeys; i++)
 	{
