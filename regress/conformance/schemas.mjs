@@ -59,7 +59,7 @@ async function runOne(ctx, item) {
     // a cursor row that the where leaves out: a deliberate difference (README)
     const cursorWhere = {};
     for (const [k, v] of Object.entries(args.cursor)) {
-      if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(cursorWhere, v);
+      if (isCompound(v)) Object.assign(cursorWhere, v);
       else cursorWhere[k] = v;
     }
     try {
@@ -99,12 +99,17 @@ async function runOne(ctx, item) {
   return d ? fail('results differ', d) : { ok: true };
 }
 
+// Is a cursor value a compound unique's object (not a BigInt or Bytes marker)?
+function isCompound(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !('$conformance' in v);
+}
+
 // Has the cursor row a null value in one of the orderBy fields (scalar, or
 // a to-one relation's field, or no related row)?
 async function cursorHasNullOrder(client, model, args) {
   const where = {};
   for (const [k, v] of Object.entries(args.cursor)) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(where, v);
+    if (isCompound(v)) Object.assign(where, v);
     else where[k] = v;
   }
   const select = {};
