@@ -67,10 +67,15 @@ SELECT prisma_query('Member', 'findMany', '{"where": {"roles": {"has": "NOPE"}}}
 ROLLBACK TO s;
 -- catalog mismatches: a mapped label or a mapped type that does not exist
 SELECT prisma_load_schema('
+datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "accounts"]
+}
 enum Role {
   ADMIN @map("admin")
   USER  @map("plain user")
   @@map("role_kind")
+  @@schema("public")
 }
 model Member {
   id   Int   @id
@@ -79,9 +84,14 @@ model Member {
 }');
 ROLLBACK TO s;
 SELECT prisma_load_schema('
+datasource db {
+  provider = "postgresql"
+  schemas  = ["accounts"]
+}
 enum Role {
   ADMIN @map("administrator")
   @@map("no_such_type")
+  @@schema("accounts")
 }
 model Member {
   id   Int   @id

@@ -384,7 +384,8 @@ add_list_param(CompileState *cs, const PrismaField *field, Oid elemtype, const J
 	{
 		int			mark = path_push_index(cs, i);
 
-		if (list->items[i]->kind == JV_NULL)
+		/* in a Json list, null is the JSON value null */
+		if (list->items[i]->kind == JV_NULL && field->type != PT_JSON)
 			compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL,
 						  "null is not allowed in this list");
 		elems[i] = value_datum(cs, field, elemtype, list->items[i]);

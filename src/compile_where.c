@@ -78,8 +78,20 @@ static void
 append_comparison(CompileState *cs, StringInfo buf, const PrismaField *field,
 				  const char *col, const char *op, const JsonValue *value, bool insensitive)
 {
-	int			param = add_value_param(cs, field, field->col_type, value);
+	int			param;
 
+	/*
+	 * Char columns: Prisma's insensitive equals is ILIKE on the padded value
+	 * (trailing blanks count); the pattern here matches the value literally.
+	 */
+	if (insensitive && field->col_type == BPCHAROID && value->kind == JV_STRING &&
+		(strcmp(op, "=") == 0 || strcmp(op, "<>") == 0))
+	{
+		appendStringInfo(buf, "%s %sILIKE ", col, op[0] == '<' ? "NOT " : "");
+		append_text_param(cs, buf, like_pattern(value->str, false, false));
+		return;
+	}
+	param = add_value_param(cs, field, field->col_type, value);
 	if (insensitive)
 		appendStringInfo(buf, "lower(%s) %s lower($%d)", col, op, param);
 	else
@@ -119,7 +131,9 @@ append_like(CompileState *cs, StringInfo buf, const PrismaField *field, const ch
 	if (value->kind != JV_STRING)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "expected a string, got %s", json_kind_name(value->kind));
-	appendStringInfo(buf, "%s%s %s ", col, is_text_column(field) ? "" : "::text",
+	/* Prisma's ILIKE on a Char column sees its trailing blanks, LIKE not */
+	appendStringInfo(buf, "%s%s %s ", col,
+					 is_text_column(field) || (insensitive && field->col_type == BPCHAROID) ? "" : "::text",
 					 insensitive ? "ILIKE" : "LIKE");
 	append_text_param(cs, buf, like_pattern(value->str, before, after));
 }
@@ -538,13 +552,15 @@ static void
 append_to_one_null(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
 				   bool is_null)
 {
-	if (!is_null)
-		appendStringInfoString(buf, "NOT ");
 	if (rel->rel_kind != REL_TO_ONE_OWNER)
 	{
+		if (is_null)
+			appendStringInfoString(buf, "NOT ");
 		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
 		return;
 	}
+	if (!is_null)
+		appendStringInfoString(buf, "NOT ");
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < rel->nkeys; i++)
 	{

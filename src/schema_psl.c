@@ -1301,14 +1301,18 @@ resolve_relations(PrismaSchema *s, RelInfo **relinfo)
 
 /*
  * Check a block's @@schema against the datasource's schemas (multiSchema):
- * a schema must be one of them, and with a schemas list every block needs
- * one (Prisma's messages).
+ * a schema must be one of them, and every block needs one (Prisma's
+ * messages).  Without a schemas list Prisma refuses @@schema; here it is
+ * accepted, and blocks without one are found on the search_path.
  */
 static void
 check_block_schema(RawBlock *b, List *schemas)
 {
 	char	   *what = psprintf("%s %s", block_kind(b), b->name);
 	ListCell   *lc;
+
+	if (schemas == NIL)
+		return;
 
 	foreach(lc, b->attrs)
 	{
@@ -1324,8 +1328,7 @@ check_block_schema(RawBlock *b, List *schemas)
 				return;
 		semantic_error(what, a->line, "This schema is not defined in the datasource.");
 	}
-	if (schemas != NIL)
-		semantic_error(what, b->line, "This %s is missing an `@@schema` attribute.", block_kind(b));
+	semantic_error(what, b->line, "This %s is missing an `@@schema` attribute.", block_kind(b));
 }
 
 /* Parse Prisma schema text into a PrismaSchema (not yet resolved). */

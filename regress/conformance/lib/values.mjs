@@ -50,6 +50,7 @@ export function toJson(v) {
 
 // A value read from a Prisma result, back into a query literal.
 export function literal(v) {
+  if (Array.isArray(v)) return v.map(literal);
   if (typeof v === 'bigint') return big(v.toString());
   if (v instanceof Uint8Array) return bytes(Buffer.from(v).toString('base64'));
   if (v instanceof Date) return v.toISOString();
