@@ -40,6 +40,22 @@ function unpack(result, dataPath) {
   return v === undefined ? null : v;
 }
 
+// The extended client, whose $extends (and that of the clients it makes)
+// notes in `later` an extension that may have result extensions: a
+// function, or an object with `result`.
+function watchExtends(client, later) {
+  return new Proxy(client, {
+    get(target, key) {
+      const v = Reflect.get(target, key);
+      if (key !== '$extends') return v;
+      return (...exts) => {
+        if (exts.some((e) => typeof e === 'function' || e?.result)) later.result = true;
+        return watchExtends(v.apply(target, exts), later);
+      };
+    },
+  });
+}
+
 // A document with its values replaced by their types: one key per shape.
 function shapeKey(doc) {
   return JSON.stringify(JSON.parse(doc), (k, v) => (v !== null && typeof v === 'object' ? v : typeof v));
@@ -64,6 +80,7 @@ export function prismaCompile(options = {}) {
       computed: (model) => client._extensions?.getAllComputedFields?.(model[0].toLowerCase() + model.slice(1)),
     };
     const clientVersion = client._clientVersion ?? client._engineConfig?.clientVersion;
+    const later = { result: false };
     let schemaOk = options.checkSchema === false ? Promise.resolve() : null;
 
     // the schema check, once per client (retried after a failure)
@@ -106,7 +123,8 @@ export function prismaCompile(options = {}) {
       return query(args);
     };
 
-    return client.$extends({
+    const computedFields = Object.keys(dm.models).some((m) => ctx.computed(m));
+    return watchExtends(client.$extends({
       name: 'prisma-compile',
       query: {
         $allModels: {
@@ -156,11 +174,15 @@ export function prismaCompile(options = {}) {
             stats.routed++;
             const text = rows[0]?.r;
             const result = reviveResult(models, model, operation, jsonArgs, JSON.parse(text));
+            // Prisma walks every record of an extended client's result for
+            // computed fields; with none anywhere it is skipped (the model
+            // is only read for that after the callback returns)
+            if (!computedFields && !later.result) ip.model = undefined;
             return ip.dataPath?.length ? unpack(result, ip.dataPath) : result;
           },
         },
       },
-    });
+    }), later);
   });
   extension.stats = stats;
   return extension;

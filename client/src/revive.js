@@ -8,7 +8,8 @@
 // and then the `by` fields. Each level of the selection is planned once
 // per call (which keys, in which order, converted how); a level whose
 // order prisma_query already wrote is converted in place, another one
-// rebuilt. Design: docs/client.md.
+// rebuilt, and a level with nothing to change, down to its leaves, is not
+// walked further. Design: docs/client.md.
 import { Decimal } from '@prisma/client/runtime/client';
 
 const toDate = (v) => (typeof v === 'string' ? new Date(v) : v);
@@ -65,7 +66,7 @@ function planLevel(models, model, a) {
     for (const k of m.scalars) if (!omit[k]) add(k, true);
     if (sel.include) for (const [k, v] of Object.entries(sel.include)) if (v) add(k, v);
   }
-  return { order, convert, children };
+  return { order, convert, children, ordered: undefined, skip: false };
 }
 
 function sameOrder(order, rec) {
@@ -74,17 +75,27 @@ function sameOrder(order, rec) {
   return i === order.length;
 }
 
+// Every record of a level has the keys in the same order (one expression of
+// the compiled statement writes them): the first one seen decides. A level
+// in Prisma's order with nothing to convert in it or below is left alone.
+function settle(plan, rec) {
+  if (plan.ordered === undefined) plan.ordered = sameOrder(plan.order, rec);
+}
+function updateSkip(plan) {
+  plan.skip = plan.ordered === true && plan.convert.length === 0 && plan.children.every(([, c]) => c.skip);
+}
+
 // One record by its plan: converted in place, or rebuilt in `order`.
-function reviveRecord(plan, rec, rebuild) {
+function reviveRecord(plan, rec) {
   for (const [k, fn] of plan.convert) {
     const v = rec[k];
     if (v !== null && v !== undefined) rec[k] = fn(v);
   }
   for (const [k, child] of plan.children) {
     const v = rec[k];
-    if (v !== null && v !== undefined) rec[k] = Array.isArray(v) ? reviveList(child, v) : reviveOne(child, v);
+    if (v !== null && v !== undefined && !child.skip) rec[k] = Array.isArray(v) ? reviveList(child, v) : reviveOne(child, v);
   }
-  if (!rebuild) return rec;
+  if (plan.ordered) return rec;
   const out = {};
   for (const k of plan.order) if (k in rec) out[k] = rec[k];
   for (const k in rec) if (!(k in out)) out[k] = rec[k];
@@ -93,13 +104,20 @@ function reviveRecord(plan, rec, rebuild) {
 
 function reviveOne(plan, rec) {
   if (rec === null || typeof rec !== 'object') return rec;
-  return reviveRecord(plan, rec, !sameOrder(plan.order, rec));
+  settle(plan, rec);
+  if (plan.skip) return rec;
+  const out = reviveRecord(plan, rec);
+  updateSkip(plan);
+  return out;
 }
 
 function reviveList(plan, list) {
   if (list.length === 0) return list;
-  const rebuild = !sameOrder(plan.order, list[0]);
-  for (let i = 0; i < list.length; i++) list[i] = reviveRecord(plan, list[i], rebuild);
+  settle(plan, list[0]);
+  for (let i = 0; i < list.length && !plan.skip; i++) {
+    list[i] = reviveRecord(plan, list[i]);
+    updateSkip(plan);
+  }
   return list;
 }
 
