@@ -26,13 +26,25 @@ const wasmModule = {
   },
 };
 
-// `prisma-compile`: the client/ package, or a module saying it is absent
+// `prisma-compile`: the client/ package (its entry point), or a module saying
+// it is absent. Its @prisma/client is the Worker's, and its runtime the one
+// the generated client uses (runtime/client is Node's: node:fs, __dirname),
+// so that the bundle has one runtime and its error classes
+function clientEntry() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(clientDir, 'package.json'), 'utf8'));
+  return path.join(clientDir, pkg.exports?.['.']?.default ?? pkg.main ?? 'index.js');
+}
 const extension = {
   name: 'prisma-compile',
   setup(build) {
     build.onResolve({ filter: /^prisma-compile$/ }, () =>
-      hasClient ? { path: clientDir, namespace: 'file', pluginData: 'dir' } : { path: 'absent', namespace: 'prisma-compile' });
+      hasClient ? { path: clientEntry() } : { path: 'absent', namespace: 'prisma-compile' });
     build.onLoad({ filter: /.*/, namespace: 'prisma-compile' }, () => ({ contents: 'export const prismaCompile = null;', loader: 'js' }));
+    build.onResolve({ filter: /^@prisma\/client/ }, (args) =>
+      args.importer.startsWith(clientDir + path.sep) && args.pluginData !== 'here'
+        ? build.resolve(args.path.replace(/^@prisma\/client\/runtime\/client$/, '@prisma/client/runtime/wasm-compiler-edge'),
+          { kind: args.kind, resolveDir: here, pluginData: 'here' })
+        : undefined);
   },
 };
 
