@@ -34,7 +34,8 @@ const workloads = [
     args: { where: { title: { contains: 'cyan' } }, take: 100, orderBy: { id: 'asc' }, include: { cast: { include: { person: true } } } } },
 ];
 
-const hasClient = JSON.parse(fs.readFileSync(path.join(here, '../examples/edge-worker/dist/build.json'), 'utf8')).client !== null;
+const builtClient = JSON.parse(fs.readFileSync(path.join(here, '../examples/edge-worker/dist/build.json'), 'utf8')).client;
+const hasClient = builtClient !== null;
 const contenders = [
   { name: 'prisma_query, neon Pool', driver: 'neon-pool' },
   { name: 'prisma_query, neon Client', driver: 'neon-client' },
@@ -100,6 +101,7 @@ async function main() {
     `"+${2 * DELAY_MS} ms round trip": bench/proxy.mjs between the Worker's WebSocket/TCP proxy and PostgreSQL holds every chunk ${DELAY_MS} ms each way.`,
     '', 'Reproduce: `bash bench/edge.sh` (after `make install`; PG* of a cluster, e.g. under `pg_virtualenv`).', ''];
   const dataLine = env.EDGE_DATA ? `Data: ${env.EDGE_DATA}; findUnique ids: movie ${movie}, actor ${actor}. ` : '';
+  md.push(hasClient ? `"Prisma + prismaCompile()": the client/ extension (${env.EDGE_CLIENT_NOTE || path.relative(path.join(here, '..'), builtClient)}), same adapter.` : 'client/ was not built in: no "Prisma + prismaCompile()" column.', '');
   md.push(`${dataLine}${WARMUP} warm-up rounds, then the median of ${RUNS} rounds; every round runs every contender in both setups, in a rotating order. ${new Date().toISOString().slice(0, 10)}, ${env.EDGE_MACHINE || 'one machine, client, Worker and PostgreSQL together'}.`, '');
   for (const s of setups) {
     md.push(`## ${s.name}`, '', `| workload | ${contenders.map((c) => c.name).join(' | ')} |`, `|---|${contenders.map(() => '--:').join('|')}|`);
