@@ -2,8 +2,9 @@
 // for runtime "workerd" (generated/client, see run.sh), its query compiler's
 // WebAssembly as a module of its own, and the extension from the repository's
 // client/ directory when that directory exists (else driver prisma-compile
-// answers 501 and the build says so).
-//   node build.mjs   -> dist/worker.js, dist/query_compiler_fast_bg.wasm
+// answers 501 and the build says so). PRISMA_COMPILE_CLIENT names another
+// client/ directory. dist/build.json says which.
+//   node build.mjs   -> dist/worker.js, dist/query_compiler_fast_bg.wasm, dist/build.json
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const clientDir = path.resolve(here, '../../client');
+const clientDir = path.resolve(here, process.env.PRISMA_COMPILE_CLIENT || '../../client');
 const hasClient = fs.existsSync(path.join(clientDir, 'package.json'));
 
 // the import `./query_compiler_fast_bg.wasm?module` (Cloudflare's form) stays
@@ -25,13 +26,25 @@ const wasmModule = {
   },
 };
 
-// `prisma-compile`: the client/ package, or a module saying it is absent
+// `prisma-compile`: the client/ package (its entry point), or a module saying
+// it is absent. Its @prisma/client is the Worker's, and its runtime the one
+// the generated client uses (runtime/client is Node's: node:fs, __dirname),
+// so that the bundle has one runtime and its error classes
+function clientEntry() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(clientDir, 'package.json'), 'utf8'));
+  return path.join(clientDir, pkg.exports?.['.']?.default ?? pkg.main ?? 'index.js');
+}
 const extension = {
   name: 'prisma-compile',
   setup(build) {
     build.onResolve({ filter: /^prisma-compile$/ }, () =>
-      hasClient ? { path: clientDir, namespace: 'file', pluginData: 'dir' } : { path: 'absent', namespace: 'prisma-compile' });
+      hasClient ? { path: clientEntry() } : { path: 'absent', namespace: 'prisma-compile' });
     build.onLoad({ filter: /.*/, namespace: 'prisma-compile' }, () => ({ contents: 'export const prismaCompile = null;', loader: 'js' }));
+    build.onResolve({ filter: /^@prisma\/client/ }, (args) =>
+      args.importer.startsWith(clientDir + path.sep) && args.pluginData !== 'here'
+        ? build.resolve(args.path.replace(/^@prisma\/client\/runtime\/client$/, '@prisma/client/runtime/wasm-compiler-edge'),
+          { kind: args.kind, resolveDir: here, pluginData: 'here' })
+        : undefined);
   },
 };
 
@@ -52,4 +65,5 @@ await esbuild.build({
   logLevel: 'warning',
 });
 fs.copyFileSync(path.join(here, 'generated/client/internal/query_compiler_fast_bg.wasm'), path.join(here, 'dist/query_compiler_fast_bg.wasm'));
-console.log(hasClient ? 'edge-worker: built with client/ (driver prisma-compile)' : 'edge-worker: client/ absent: built without driver prisma-compile');
+fs.writeFileSync(path.join(here, 'dist/build.json'), JSON.stringify({ client: hasClient ? clientDir : null }) + '\n');
+console.log(hasClient ? `edge-worker: built with ${clientDir} (driver prisma-compile)` : 'edge-worker: client/ absent: built without driver prisma-compile');

@@ -77,17 +77,20 @@ async function viaWorker(edge, driver, query) {
   return { status: res.status, body, ms, texts };
 }
 
-// how a response differs from the direct result; null when it does not
-function difference(want, got) {
+// how a response differs from the direct result; null when it does not.
+// Through the extension errors are Prisma's (docs/client.md): P0002 is
+// P2025, and an invalid argument's message carries prisma_query's.
+function difference(want, got, driver) {
   if (want.ok) {
     if (got.status !== 200) return `HTTP ${got.status}: ${JSON.stringify(got.body).slice(0, 300)}`;
     return firstDifference(want.value, got.body);
   }
   if (got.status !== 400) return `HTTP ${got.status} where prisma_query raises ${want.code}`;
   const e = got.body && got.body.error;
-  if (!e || e.code !== want.code || e.message !== want.message)
-    return `error ${JSON.stringify(e)}, directly ${want.code} ${JSON.stringify(want.message)}`;
-  return null;
+  if (driver === 'prisma-compile' && e) {
+    if (want.code === 'P0002' ? e.code === 'P2025' : String(e.message).includes(want.message)) return null;
+  } else if (e && e.code === want.code && e.message === want.message) return null;
+  return `error ${JSON.stringify(e)}, directly ${want.code} ${JSON.stringify(want.message)}`;
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
@@ -102,7 +105,7 @@ async function main() {
   for (const q of queries) expected.push(await direct(pgc, q.query));
   await pgc.end();
 
-  const hasClient = fs.existsSync(path.join(repo, 'client/package.json'));
+  const hasClient = JSON.parse(fs.readFileSync(path.join(here, 'dist/build.json'), 'utf8')).client !== null;
   const drivers = ['neon-pool', 'neon-client', 'pg'];
   if (hasClient) drivers.push('prisma-compile');
   else console.log('edge: client/ is absent: driver prisma-compile (Prisma Client + @prisma/adapter-neon + prismaCompile()) not run');
@@ -117,10 +120,10 @@ async function main() {
       let bad = 0;
       for (let i = 0; i < queries.length; i++) {
         const got = await viaWorker(edge, driver, queries[i].query);
-        let why = difference(expected[i], got);
-        const ours = got.texts.filter((t) => t === QUERY_TEXT).length;
-        // prisma-compile may add statements of its own (a schema check); it must send the one query
-        if (!why && (driver === 'prisma-compile' ? ours !== 1 : got.texts.length !== 1 || ours !== 1))
+        let why = difference(expected[i], got, driver);
+        // the extension writes the statement as SELECT prisma_query($1::json)::text AS r
+        const ours = got.texts.filter((t) => (driver === 'prisma-compile' ? t.startsWith(`${QUERY_TEXT}`) : t === QUERY_TEXT)).length;
+        if (!why && (got.texts.length !== 1 || ours !== 1))
           why = `sent ${got.texts.length} statements: ${JSON.stringify(got.texts).slice(0, 300)}`;
         requests++; times.push(got.ms); counts.push(got.texts.length);
         if (why) {
@@ -136,7 +139,9 @@ async function main() {
       const times = [], counts = [];
       let agree = 0;
       for (const [q, want] of finds) {
-        const query = { ...q.query, args: { ...q.query.args, relationLoadStrategy: strategy } };
+        // pinned (ties broken by the primary key, as prisma_query breaks them): the demo's are not
+        const args = pinArgs(schema, q.query.model, q.query.operation, q.query.args);
+        const query = { ...q.query, args: { ...args, relationLoadStrategy: strategy } };
         const got = await viaWorker(edge, 'prisma', query);
         times.push(got.ms); counts.push(got.texts.length);
         const why = difference(want, got);
