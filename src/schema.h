@@ -84,6 +84,16 @@ typedef struct PrismaField
 								 * NULL for the search_path */
 	char	   *join_local;		/* "A" or "B" */
 	char	   *join_remote;	/* the other one */
+
+	/*
+	 * Filled by schema_catalog.c for relation fields: the side probed for a
+	 * parent's rows (the target's remote_cols, or the join table's
+	 * join_local column) has a valid, non-partial index whose leading
+	 * columns are exactly those key columns.  Decides per-row or set-based
+	 * reads (docs/set-based.md); kept with the schema, which is rebuilt
+	 * after DDL on any table, so an index created later is seen.
+	 */
+	bool		key_indexed;
 } PrismaField;
 
 /* A set of fields that identifies one row: @id, @@id, @unique, @@unique. */

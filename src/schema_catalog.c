@@ -13,12 +13,16 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/genam.h"
+#include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
 #include "utils/syscache.h"
 
 #include "schema.h"
@@ -277,6 +281,79 @@ resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problem
 	}
 }
 
+/*
+ * Does table relid have a valid, non-partial index whose first ncols key
+ * columns are exactly the named columns (in any order)?  Such an index
+ * answers "the rows of this parent" with one probe.
+ */
+static bool
+has_leading_index(Oid relid, int ncols, char **cols)
+{
+	Relation	rel;
+	List	   *indexes;
+	ListCell   *lc;
+	bool		found = false;
+	AttrNumber	attnums[INDEX_MAX_KEYS];
+
+	if (!OidIsValid(relid) || ncols > INDEX_MAX_KEYS)
+		return false;
+	for (int i = 0; i < ncols; i++)
+		if ((attnums[i] = get_attnum(relid, cols[i])) == InvalidAttrNumber)
+			return false;
+	rel = table_open(relid, AccessShareLock);
+	indexes = RelationGetIndexList(rel);
+	foreach(lc, indexes)
+	{
+		HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
+		Form_pg_index idx;
+		int			matched = 0;
+
+		if (!HeapTupleIsValid(tup))
+			continue;
+		idx = (Form_pg_index) GETSTRUCT(tup);
+		if (idx->indisvalid && idx->indnkeyatts >= ncols &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL))
+			for (int k = 0; k < ncols; k++)
+				for (int i = 0; i < ncols; i++)
+					matched += idx->indkey.values[k] == attnums[i];
+		ReleaseSysCache(tup);
+		if (matched == ncols)
+		{
+			found = true;
+			break;
+		}
+	}
+	list_free(indexes);
+	table_close(rel, AccessShareLock);
+	return found;
+}
+
+/* Record for every relation field whether its probed side is indexed. */
+static void
+resolve_relation_indexes(PrismaSchema *schema)
+{
+	for (int i = 0; i < schema->nmodels; i++)
+	{
+		PrismaModel *m = &schema->models[i];
+
+		for (int j = 0; j < m->nfields; j++)
+		{
+			PrismaField *f = &m->fields[j];
+			bool		nsp_missing;
+
+			if (f->type != PT_RELATION || f->rel_kind == REL_NONE)
+				continue;
+			if (f->rel_kind == REL_MANY_TO_MANY)
+				f->key_indexed = has_leading_index(lookup_relation(f->join_schema, f->join_table,
+																   &nsp_missing),
+												   1, &f->join_local);
+			else
+				f->key_indexed = has_leading_index(schema->models[f->target].relid,
+												   f->nkeys, f->remote_cols);
+		}
+	}
+}
+
 /* Resolve the schema against the catalog; raise every mismatch at once. */
 void
 schema_resolve_catalog(PrismaSchema *schema)
@@ -341,4 +418,5 @@ schema_resolve_catalog(PrismaSchema *schema)
 							   pr.count, pr.count),
 				 errdetail("%s", pr.buf.data),
 				 errhint("Create the tables as prisma db push would, or correct the schema.")));
+	resolve_relation_indexes(schema);
 }
