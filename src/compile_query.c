@@ -381,6 +381,9 @@ check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allo
 	}
 }
 
+static void select_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						   const JsonValue *args, int alias, void *arg);
+
 /* Append "PARTITION BY" terms for distinct: one field name or an array of them. */
 static void
 append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
@@ -512,6 +515,9 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
 		path_pop(cs, mark);
 	}
+	/* under distinct, the numbered rows carry only the columns used above them */
+	if (distinct)
+		record_columns(alias);
 	/* an order by a relation's _count may join its counts (not under distinct) */
 	initStringInfo(&order_joins);
 	saved_joins = cs->order_joins;
@@ -542,7 +548,9 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		 * takes the read's alias, so the select list and order above it
 		 * see the same columns.
 		 */
-		appendStringInfo(buf, "FROM (SELECT t%d.*, row_number() OVER (", alias);
+		appendStringInfoString(buf, "FROM (SELECT ");
+		select_columns(cs, buf, model, args, alias, recorded_columns(alias));
+		appendStringInfoString(buf, ", row_number() OVER (");
 		append_distinct_keys(cs, buf, model, distinct, alias);
 		/* like Prisma, a negative take keeps the first row from the end */
 		append_order(buf, order, reverse, NULL);
