@@ -35,7 +35,7 @@ INSERT INTO cases (model, op, args) VALUES
   -- 7. negative per-parent take and a cursor
   ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": -2, "cursor": {"id": 3}, "select": {"id": true}}}}'),
   -- 8. two levels: the children of a set-based level are the parents of the
-  --    next; set-based on both layouts (the children of all parents are many)
+  --    next; per row at both levels once both keys are indexed
   ('User', 'findMany', '{"take": 4, "select": {"id": true, "posts": {"select": {"id": true, "comments": {"take": 1, "select": {"id": true}}, "_count": true}}}}'),
   -- 9. relation filters under OR and NOT, in count
   ('User', 'count', '{"where": {"OR": [{"comments": {"some": {"text": {"contains": "a"}}}}, {"reports": {"none": {}}}, {"NOT": {"edited": {"every": {"views": {"gt": 0}}}}}]}}'),

@@ -328,9 +328,10 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 /*
  * Should a read of model with this selection be set-based (compile_query.c)?
  * Yes when, with many_parents, it reads a to-many relation or _count that
- * can be; or when a relation or count it reads, or one nested in a
- * set-based relation, has no index on its key, so that reading it per
- * parent row would scan its table once per parent (docs/set-based.md).
+ * can be; or when a relation or count it reads, or one nested in a to-many
+ * relation it reads, has no index on its key, so that reading it per
+ * parent row would scan its table once per parent.  Below a few parents,
+ * indexed keys are probed per row at every level (docs/set-based.md).
  */
 bool
 selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
@@ -375,7 +376,7 @@ selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
 			continue;
 		if (many_parents || !rel->key_indexed ||
 			(v->kind == JV_OBJECT &&
-			 selection_wants_set_based(schema, &schema->models[rel->target], v, true)))
+			 selection_wants_set_based(schema, &schema->models[rel->target], v, false)))
 			return true;
 	}
 	return false;
