@@ -113,6 +113,8 @@ typedef struct SelectJoins
 extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, ReadKind kind, const PrismaField *via,
 						 int parent_alias, SelectListFn select_fn, void *arg);
+extern int	add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
+							  ReadKind kind, bool *reverse, int *skip_param);
 extern void check_arg_names(CompileState *cs, const JsonValue *args,
 							const char *const *allowed, const char *what);
 

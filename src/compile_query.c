@@ -463,6 +463,51 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 }
 
 /*
+ * Add the parameters of take (its absolute value; *reverse for a negative
+ * take) and skip, checked; returns take's parameter number (findFirst: 1
+ * without a take), *skip_param skip's; 0 for none.
+ */
+int
+add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
+				  ReadKind kind, bool *reverse, int *skip_param)
+{
+	int			take_param = 0;
+	int			mark;
+
+	*reverse = false;
+	*skip_param = 0;
+	if (take)
+	{
+		int64		n;
+
+		mark = path_push(cs, "take");
+		n = json_integer(cs, take);
+		*reverse = n < 0;
+		if (kind == READ_FIRST && n != 1 && n != -1)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "findFirst takes 1 or -1; use findMany for more rows.",
+						  "findFirst cannot take %s rows", take->str);
+		take_param = add_param(cs, INT8OID, Int64GetDatum(*reverse ? -n : n), false);
+		path_pop(cs, mark);
+	}
+	else if (kind == READ_FIRST)
+		take_param = add_param(cs, INT8OID, Int64GetDatum(1), false);
+	if (skip)
+	{
+		int64		n;
+
+		mark = path_push(cs, "skip");
+		n = json_integer(cs, skip);
+		if (n < 0)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "skip must not be negative");
+		*skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
+		path_pop(cs, mark);
+	}
+	return take_param;
+}
+
+/*
  * Append the rows subquery of one read of model: the select list written by
  * select_fn, source, filter, cursor, distinct, order and paging.
  * via/parent_alias link it to a parent row.
@@ -481,40 +526,12 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	bool		reverse = false;
 	int			take_param = 0;
 	int			skip_param = 0;
-	int			mark;
 	StringInfoData order_joins;
 	StringInfo	saved_joins;
 
 	if (args != NULL)
 		expect_kind(cs, args, JV_OBJECT);
-	if (take)
-	{
-		int64		n;
-
-		mark = path_push(cs, "take");
-		n = json_integer(cs, take);
-		reverse = n < 0;
-		if (kind == READ_FIRST && n != 1 && n != -1)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "findFirst takes 1 or -1; use findMany for more rows.",
-						  "findFirst cannot take %s rows", take->str);
-		take_param = add_param(cs, INT8OID, Int64GetDatum(reverse ? -n : n), false);
-		path_pop(cs, mark);
-	}
-	else if (kind == READ_FIRST)
-		take_param = add_param(cs, INT8OID, Int64GetDatum(1), false);
-	if (skip)
-	{
-		int64		n;
-
-		mark = path_push(cs, "skip");
-		n = json_integer(cs, skip);
-		if (n < 0)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "skip must not be negative");
-		skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
-		path_pop(cs, mark);
-	}
+	take_param = add_paging_params(cs, take, skip, kind, &reverse, &skip_param);
 	/* under distinct, the numbered rows carry only the columns used above them */
 	if (distinct)
 		record_columns(alias);

@@ -11,7 +11,6 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
 #include "utils/builtins.h"
 
 #include "compile.h"
@@ -420,9 +419,9 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	const JsonValue *cursor = json_get(args, "cursor");
 	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1 &&
 		take == NULL && skip == NULL;
-	bool		reverse = false;
-	int			take_param = 0;
-	int			skip_param = 0;
+	bool		reverse;
+	int			take_param;
+	int			skip_param;
 	int			slot;
 	List	   *order;
 	ListCell   *lc;
@@ -434,28 +433,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	int			mark;
 
 	enter_relation(cs, rel, args);
-	if (take)
-	{
-		int64		n;
-
-		mark = path_push(cs, "take");
-		n = json_integer(cs, take);
-		reverse = n < 0;
-		take_param = add_param(cs, INT8OID, Int64GetDatum(reverse ? -n : n), false);
-		path_pop(cs, mark);
-	}
-	if (skip)
-	{
-		int64		n;
-
-		mark = path_push(cs, "skip");
-		n = json_integer(cs, skip);
-		if (n < 0)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "skip must not be negative");
-		skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
-		path_pop(cs, mark);
-	}
+	take_param = add_paging_params(cs, take, skip, READ_MANY, &reverse, &skip_param);
 	initStringInfo(&order_joins);
 	cs->order_joins = &order_joins;
 	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
