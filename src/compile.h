@@ -62,6 +62,11 @@ typedef struct CompileState
 								 * only its falsity counts there (NOT of
 								 * unknown is unknown), elsewhere only its
 								 * truth */
+	StringInfo	order_joins;	/* where an orderBy on a relation's _count
+								 * adds its grouped join; NULL: a correlated
+								 * count (compile_order.c) */
+	List	   *ctes;			/* the WITH items of a set-based read, in
+								 * order (char *; NULL while reserved) */
 	int			nparams;
 	int			maxparams;
 	Oid		   *param_types;
@@ -99,13 +104,15 @@ typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaMode
  * The arg of append_selection.  With joins (a read without per-row paging,
  * LIMIT), to-one relations become LEFT JOIN LATERAL subqueries appended
  * there, after the read's FROM item, which the planner can turn into hash
- * joins; with set_based, to-many relations are read set-based over
- * PARENTS_CTE.  names receives the select list's names, in order.
+ * joins; with parents (a set-based level: the rows being selected are the
+ * CTE of that name), to-many relations and _count are read set-based over
+ * the keys of that CTE, counts as grouped joins appended to joins
+ * (docs/set-based.md).  names receives the select list's names, in order.
  */
 typedef struct SelectJoins
 {
 	StringInfo	joins;			/* NULL: relations as scalar subqueries */
-	bool		set_based;
+	const char *parents;		/* NULL: per-row */
 	List	   *names;			/* out: char *, the output columns' names */
 } SelectJoins;
 
@@ -113,6 +120,8 @@ typedef struct SelectJoins
 extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, ReadKind kind, const PrismaField *via,
 						 int parent_alias, SelectListFn select_fn, void *arg);
+extern int	add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
+							  ReadKind kind, bool *reverse, int *skip_param);
 extern void check_arg_names(CompileState *cs, const JsonValue *args,
 							const char *const *allowed, const char *what);
 
@@ -126,8 +135,13 @@ extern bool relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 /* The most fields an object of the fields form can have: a function takes
  * 100 arguments, prisma_group_sorted 3 of them before the values. */
 #define FIELDS_FORM_MAX 97
+extern bool selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
+									  const JsonValue *args, bool many_parents);
 extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 							 const JsonValue *args, int alias, void *arg);
+extern void append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins,
+								 const PrismaField *rel, const JsonValue *where,
+								 const char *parents, int parent_alias);
 
 /* compile_order.c */
 typedef OrderItem *(*OrderItemFn) (CompileState *cs, const JsonValue *obj, void *arg);
@@ -146,11 +160,19 @@ extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *
 										const char *operation, const JsonValue *args);
 extern void append_table(StringInfo buf, const PrismaModel *model);
 extern void append_column(StringInfo buf, int alias, const char *column);
+extern void record_columns(int alias);
+extern List *recorded_columns(int alias);
+extern void append_parent_keys(StringInfo buf, const char *parents, int parent_alias,
+							   const char *column);
+extern int	reserve_cte(CompileState *cs);
+extern void set_cte(CompileState *cs, int slot, const char *name, const char *body,
+					bool materialized);
 extern void append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 								   int parent_alias, int alias);
 extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
 extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
-									   int alias, const char *joins, const char *parents);
+									   int alias, const char *joins, const char *parents,
+									   int parent_alias);
 
 /* compile_where.c */
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,

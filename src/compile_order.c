@@ -89,6 +89,13 @@ parse_relation_order(CompileState *cs, const PrismaField *rel, const JsonValue *
 		item = palloc0(sizeof(OrderItem));
 		parse_sort_order(cs, NULL, v->items[0], item);
 		path_pop(cs, mark);
+		if (cs->order_joins != NULL && !rel->key_indexed && rel->nkeys == 1)
+		{
+			/* no index: counted once for all rows, grouped (docs/set-based.md) */
+			append_grouped_count(cs, &e, cs->order_joins, rel, NULL, NULL, alias);
+			item->expr = e.data;
+			return item;
+		}
 		appendStringInfoString(&e, "(SELECT count(*) ");
 		append_relation_source(cs, &e, rel, alias, inner);
 		appendStringInfoChar(&e, ')');
@@ -282,6 +289,7 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 	ListCell   *cc;
 	int			i;
 	int			mark = path_push(cs, "cursor");
+	StringInfo	saved_joins;
 
 	expect_kind(cs, cursor, JV_OBJECT);
 	if (!where_has_unique(model, cursor))
@@ -302,8 +310,11 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 		path_pop(cs, mark);
 	}
 
-	/* the same terms over the cursor row */
+	/* the same terms over the cursor row (its own counts, correlated) */
+	saved_joins = cs->order_joins;
+	cs->order_joins = NULL;
 	corder = parse_order(cs, model, orderBy, calias, true);
+	cs->order_joins = saved_joins;
 	appendStringInfoString(buf, " AND (");
 	for (i = 0; i <= list_length(order); i++)
 	{

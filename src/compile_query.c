@@ -103,14 +103,100 @@ append_table(StringInfo buf, const PrismaModel *model)
 	appendStringInfoString(buf, quote_identifier(model->table));
 }
 
+/*
+ * The columns referenced through an alias, recorded for the aliases of the
+ * rows of a set-based level (a CTE): the CTE selects only those, so that a
+ * role with privileges on some columns can read them (docs/set-based.md).
+ * Reset for each compiled statement.
+ */
+typedef struct ColumnUse
+{
+	int			alias;
+	List	   *columns;		/* char *, each once, in first-use order */
+} ColumnUse;
+
+static List *column_uses = NIL;
+
+/* Start recording the columns referenced through tN. */
+void
+record_columns(int alias)
+{
+	ColumnUse  *use = palloc(sizeof(ColumnUse));
+
+	use->alias = alias;
+	use->columns = NIL;
+	column_uses = lappend(column_uses, use);
+}
+
+/* The ColumnUse of an alias, or NULL when it is not recorded. */
+static ColumnUse *
+find_column_use(int alias)
+{
+	ListCell   *lc;
+
+	foreach(lc, column_uses)
+		if (((ColumnUse *) lfirst(lc))->alias == alias)
+			return lfirst(lc);
+	return NULL;
+}
+
+/* The columns referenced through tN so far (record_columns first). */
+List *
+recorded_columns(int alias)
+{
+	ColumnUse  *use = find_column_use(alias);
+
+	return use ? use->columns : NIL;
+}
+
+/* Note a reference to tN."column". */
+static void
+note_column(int alias, const char *column)
+{
+	ColumnUse  *use = find_column_use(alias);
+	ListCell   *lc;
+
+	if (use == NULL)
+		return;
+	foreach(lc, use->columns)
+		if (strcmp(lfirst(lc), column) == 0)
+			return;
+	use->columns = lappend(use->columns, (char *) column);
+}
+
 /* Append tN."column". */
 void
 append_column(StringInfo buf, int alias, const char *column)
 {
+	note_column(alias, column);
 	appendStringInfo(buf, "t%d.%s", alias, quote_identifier(column));
 }
 
-/* Append the schema-qualified quoted name of a many-to-many join table. */
+/* Append "SELECT p.column FROM parents p": the keys of a set-based level's rows tP. */
+void
+append_parent_keys(StringInfo buf, const char *parents, int parent_alias, const char *column)
+{
+	note_column(parent_alias, column);
+	appendStringInfo(buf, "SELECT p.%s FROM %s p", quote_identifier(column), parents);
+}
+
+/* Reserve the next WITH item of the statement; set_cte fills it. */
+int
+reserve_cte(CompileState *cs)
+{
+	cs->ctes = lappend(cs->ctes, NULL);
+	return list_length(cs->ctes) - 1;
+}
+
+/* Fill a reserved WITH item: "name AS [MATERIALIZED] (body)". */
+void
+set_cte(CompileState *cs, int slot, const char *name, const char *body, bool materialized)
+{
+	lfirst(list_nth_cell(cs->ctes, slot)) =
+		psprintf("%s AS %s(%s)", name, materialized ? "MATERIALIZED " : "", body);
+}
+
+/* Append the (schema-qualified) quoted name of a many-to-many join table. */
 static void
 append_join_table(StringInfo buf, const PrismaField *rel)
 {
@@ -167,17 +253,17 @@ append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i)
 }
 
 /*
- * Append "FROM <target> tA ... WHERE <link>": the rows of rel's target that
- * belong to the parent row tP.
+ * Append "FROM <target> tA <joins> WHERE <link>": the rows of rel's target
+ * that belong to the parent row tP.
  */
-void
-append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
-					   int parent_alias, int alias)
+static void
+append_relation_source_joins(CompileState *cs, StringInfo buf, const PrismaField *rel,
+							 int parent_alias, int alias, const char *joins)
 {
 	int			i;
 
 	append_relation_from(cs, buf, rel, alias);
-	appendStringInfoString(buf, " WHERE ");
+	appendStringInfo(buf, "%s WHERE ", joins);
 	for (i = 0; i < rel->nkeys; i++)
 	{
 		if (i > 0)
@@ -186,6 +272,14 @@ append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 		appendStringInfoString(buf, " = ");
 		append_column(buf, parent_alias, rel->local_cols[i]);
 	}
+}
+
+/* Append "FROM <target> tA ... WHERE <link>" (no joins). */
+void
+append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
+					   int parent_alias, int alias)
+{
+	append_relation_source_joins(cs, buf, rel, parent_alias, alias, "");
 }
 
 /*
@@ -232,31 +326,38 @@ append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
 
 /*
  * Append "FROM <target> tA <joins> WHERE <key> IN <parents>": the rows of a
- * single-key relation for every parent row of the CTE parents at once.
- * Join tables are probed with prisma_key_in(key, ARRAY(keys)), which the
- * planner turns into one bitmap scan of their index with a row estimate
- * from the number of parents (key_set.c); a plain foreign key with
- * IN (keys), which leaves the planner a hash semi-join when the key has no
- * index.
+ * single-key relation for every row tP of the CTE parents at once (NULL:
+ * every row with a key).  Join tables are probed with prisma_key_in(key,
+ * ARRAY(keys)), which the planner turns into one bitmap scan of their index
+ * with a row estimate from the number of parents (key_set.c); a plain
+ * foreign key with IN (keys), which leaves the planner a hash semi-join
+ * when the key has no index, an index probe per parent when it has one.
  */
 void
 append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
-						   int alias, const char *joins, const char *parents)
+						   int alias, const char *joins, const char *parents, int parent_alias)
 {
-	const char *key = quote_identifier(rel->local_cols[0]);
-
 	append_relation_from(cs, buf, rel, alias);
 	appendStringInfo(buf, "%s WHERE ", joins);
-	if (rel->rel_kind == REL_MANY_TO_MANY)
+	if (parents == NULL)
+	{
+		append_relation_key(buf, rel, alias, 0);
+		appendStringInfoString(buf, " IS NOT NULL");
+	}
+	else if (rel->rel_kind == REL_MANY_TO_MANY)
 	{
 		appendStringInfoString(buf, "prisma_key_in(");
 		append_relation_key(buf, rel, alias, 0);
-		appendStringInfo(buf, ", ARRAY(SELECT p.%s FROM %s p))", key, parents);
+		appendStringInfoString(buf, ", ARRAY(");
+		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
+		appendStringInfoString(buf, "))");
 	}
 	else
 	{
 		append_relation_key(buf, rel, alias, 0);
-		appendStringInfo(buf, " IN (SELECT p.%s FROM %s p)", key, parents);
+		appendStringInfoString(buf, " IN (");
+		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
+		appendStringInfoChar(buf, ')');
 	}
 }
 
@@ -286,6 +387,9 @@ check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allo
 					  "unknown argument \"%s\"", args->keys[i]);
 	}
 }
+
+static void select_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						   const JsonValue *args, int alias, void *arg);
 
 /* Append "PARTITION BY" terms for distinct: one field name or an array of them. */
 static void
@@ -328,7 +432,7 @@ append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 static void
 append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, const PrismaField *via, int parent_alias,
-						 int alias, List *order, bool reverse)
+						 int alias, List *order, bool reverse, const char *joins)
 {
 	const JsonValue *where = json_get(args, "where");
 	const JsonValue *cursor = json_get(args, "cursor");
@@ -337,14 +441,17 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 	int			mark;
 
 	if (direction != 0)
+	{
 		append_links_in_order(cs, buf, via, parent_alias, alias, direction);
+		appendStringInfoString(buf, joins);
+	}
 	else if (via)
-		append_relation_source(cs, buf, via, parent_alias, alias);
+		append_relation_source_joins(cs, buf, via, parent_alias, alias, joins);
 	else
 	{
 		appendStringInfoString(buf, "FROM ");
 		append_table(buf, model);
-		appendStringInfo(buf, " t%d", alias);
+		appendStringInfo(buf, " t%d%s", alias, joins);
 	}
 	if (where)
 	{
@@ -360,6 +467,51 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 		append_cursor_condition(cs, buf, model, alias, cursor, where,
 								json_get(args, "orderBy"), order, reverse);
 	}
+}
+
+/*
+ * Add the parameters of take (its absolute value; *reverse for a negative
+ * take) and skip, checked; returns take's parameter number (findFirst: 1
+ * without a take), *skip_param skip's; 0 for none.
+ */
+int
+add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
+				  ReadKind kind, bool *reverse, int *skip_param)
+{
+	int			take_param = 0;
+	int			mark;
+
+	*reverse = false;
+	*skip_param = 0;
+	if (take)
+	{
+		int64		n;
+
+		mark = path_push(cs, "take");
+		n = json_integer(cs, take);
+		*reverse = n < 0;
+		if (kind == READ_FIRST && n != 1 && n != -1)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "findFirst takes 1 or -1; use findMany for more rows.",
+						  "findFirst cannot take %s rows", take->str);
+		take_param = add_param(cs, INT8OID, Int64GetDatum(*reverse ? -n : n), false);
+		path_pop(cs, mark);
+	}
+	else if (kind == READ_FIRST)
+		take_param = add_param(cs, INT8OID, Int64GetDatum(1), false);
+	if (skip)
+	{
+		int64		n;
+
+		mark = path_push(cs, "skip");
+		n = json_integer(cs, skip);
+		if (n < 0)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "skip must not be negative");
+		*skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
+		path_pop(cs, mark);
+	}
+	return take_param;
 }
 
 /*
@@ -381,41 +533,23 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	bool		reverse = false;
 	int			take_param = 0;
 	int			skip_param = 0;
-	int			mark;
+	StringInfoData order_joins;
+	StringInfo	saved_joins;
 
 	if (args != NULL)
 		expect_kind(cs, args, JV_OBJECT);
-	if (take)
-	{
-		int64		n;
-
-		mark = path_push(cs, "take");
-		n = json_integer(cs, take);
-		reverse = n < 0;
-		if (kind == READ_FIRST && n != 1 && n != -1)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "findFirst takes 1 or -1; use findMany for more rows.",
-						  "findFirst cannot take %s rows", take->str);
-		take_param = add_param(cs, INT8OID, Int64GetDatum(reverse ? -n : n), false);
-		path_pop(cs, mark);
-	}
-	else if (kind == READ_FIRST)
-		take_param = add_param(cs, INT8OID, Int64GetDatum(1), false);
-	if (skip)
-	{
-		int64		n;
-
-		mark = path_push(cs, "skip");
-		n = json_integer(cs, skip);
-		if (n < 0)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "skip must not be negative");
-		skip_param = add_param(cs, INT8OID, Int64GetDatum(n), false);
-		path_pop(cs, mark);
-	}
+	take_param = add_paging_params(cs, take, skip, kind, &reverse, &skip_param);
+	/* under distinct, the numbered rows carry only the columns used above them */
+	if (distinct)
+		record_columns(alias);
+	/* an order by a relation's _count may join its counts (not under distinct) */
+	initStringInfo(&order_joins);
+	saved_joins = cs->order_joins;
+	cs->order_joins = distinct ? NULL : &order_joins;
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias,
 						kind == READ_FIRST ||
 						(kind == READ_MANY && (via != NULL || take || skip || cursor || distinct)));
+	cs->order_joins = saved_joins;
 
 	if (reverse)
 		appendStringInfoString(buf, "SELECT * FROM (");
@@ -438,16 +572,20 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		 * takes the read's alias, so the select list and order above it
 		 * see the same columns.
 		 */
-		appendStringInfo(buf, "FROM (SELECT t%d.*, row_number() OVER (", alias);
+		appendStringInfoString(buf, "FROM (SELECT ");
+		select_columns(cs, buf, model, args, alias, recorded_columns(alias));
+		appendStringInfoString(buf, ", row_number() OVER (");
 		append_distinct_keys(cs, buf, model, distinct, alias);
 		/* like Prisma, a negative take keeps the first row from the end */
 		append_order(buf, order, reverse, NULL);
 		appendStringInfoString(buf, ") AS \"__rn\" ");
-		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse,
+								 "");
 		appendStringInfo(buf, ") t%d WHERE t%d.\"__rn\" = 1", alias, alias);
 	}
 	else
-		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse);
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse,
+								 order_joins.data);
 	append_order(buf, order, reverse, NULL);
 	if (take_param)
 		appendStringInfo(buf, " LIMIT $%d", take_param);
@@ -460,64 +598,59 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	}
 }
 
-/* Select list "tN.*": every column of the read's rows. */
+/* Select list of the columns (List of char *) of tN, named by column. */
 static void
-select_all_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
-				   const JsonValue *args, int alias, void *arg)
+select_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
+			   const JsonValue *args, int alias, void *arg)
 {
-	appendStringInfo(buf, "t%d.*", alias);
+	List	   *columns = (List *) arg;
+	ListCell   *lc;
+
+	foreach(lc, columns)
+	{
+		if (foreach_current_index(lc) > 0)
+			appendStringInfoString(buf, ", ");
+		append_column(buf, alias, lfirst(lc));
+	}
+	if (columns == NIL)
+		appendStringInfoString(buf, "NULL AS \"__none\"");
 }
 
 /*
- * Up to this many parent rows (a findMany's |take|), relations are read per
- * parent row: a few index probes each beat one scan for all parents, whose
- * hash join reads the whole target table.
+ * Up to this many parent rows (a findMany's |take|), relations through an
+ * indexed key are read per parent row: a few index probes each beat
+ * planning and joining all parents at once (docs/set-based.md).
  */
 #define SET_BASED_MIN_TAKE 100
 
-/* Does a findMany include a to-many relation that is better read set-based? */
+/*
+ * Is a findMany better read set-based: many parents (no take, or more than
+ * SET_BASED_MIN_TAKE) and a to-many relation or _count to read, or a
+ * relation read per parent would scan (no index on its key)?
+ */
 static bool
-has_set_based_relation(const PrismaModel *model, const JsonValue *args)
+has_set_based_relation(const CompileState *cs, const PrismaModel *model, const JsonValue *args)
 {
-	const JsonValue *sel = json_get(args, "select");
 	const JsonValue *take = json_get(args, "take");
-	int			i;
 
-	if (take != NULL && take->kind == JV_NUMBER &&
-		strtoll(take->str, NULL, 10) >= -SET_BASED_MIN_TAKE &&
-		strtoll(take->str, NULL, 10) <= SET_BASED_MIN_TAKE)
-		return false;
-
-	if (sel == NULL || sel->kind != JV_OBJECT)
-		sel = json_get(args, "include");
-	if (sel == NULL || sel->kind != JV_OBJECT)
-		return false;
-	for (i = 0; i < sel->n; i++)
-	{
-		int			f = model_find_field(model, sel->keys[i]);
-		const JsonValue *v = sel->items[i];
-		const PrismaField *rel;
-
-		if (f < 0 || (v->kind == JV_BOOL && !v->boolean))
-			continue;
-		rel = &model->fields[f];
-		if (relation_is_set_based(rel, v->kind == JV_OBJECT ? v : NULL))
-			return true;
-	}
-	return false;
+	return selection_wants_set_based(cs->schema, model, args,
+									 take == NULL || take->kind != JV_NUMBER ||
+									 llabs(strtoll(take->str, NULL, 10)) > SET_BASED_MIN_TAKE);
 }
 
 /*
- * Compile a findMany whose to-many relations are read set-based: the parent
- * rows (filtered, ordered, paged) in a materialized CTE __prisma_parents
- * (PARENTS_CTE), each such relation's children for all parents at once,
- * grouped by parent key in an InitPlan and looked up per parent row, the
- * result in the parents' order:
+ * Compile a findMany whose relations are read set-based (docs/set-based.md):
+ * the parent rows (filtered, ordered, paged; only the columns used) in a
+ * materialized CTE, each set-based relation's children for all parents at
+ * once (in CTEs of their own, the parents of the next level), grouped by
+ * parent key in an InitPlan and looked up per parent row, counts joined
+ * grouped, the result in the parents' order:
  *
- *   WITH __prisma_parents AS MATERIALIZED (SELECT t1.* FROM ... LIMIT $n)
+ *   WITH __prisma_parents AS MATERIALIZED (SELECT t5.a, t5.id FROM ... LIMIT $n),
+ *        __prisma_s2 AS (SELECT <key> AS "__k", ... FROM <children>)
  *   SELECT prisma_agg(ARRAY['a', 'rel'], r1.a, r1.rel) FROM (SELECT t1.a AS a,
- *       prisma_group_get((SELECT prisma_group(...) FROM ...), t1.key) AS rel
- *       FROM __prisma_parents t1 ORDER BY <order>) r1
+ *       prisma_group_get((SELECT prisma_group_sorted(...) FROM ... __prisma_s2 ...), t1.id) AS rel
+ *       FROM __prisma_parents t1 <count joins> ORDER BY <order>) r1
  */
 static void
 compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
@@ -525,20 +658,33 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 {
 	StringInfoData joins;
 	StringInfoData columns;
-	SelectJoins sj = {&joins, true, NIL};
-	int			alias = cs->next_alias + 1;	/* the alias compile_rows takes */
+	StringInfoData rows;
+	SelectJoins sj = {&joins, PARENTS_CTE, NIL};
+	int			alias = ++cs->next_alias;	/* the parents' rows in the CTE */
+	int			slot = reserve_cte(cs);
 	List	   *order;
+	ListCell   *lc;
 
 	initStringInfo(&joins);
 	initStringInfo(&columns);
-	appendStringInfoString(sql, "WITH " PARENTS_CTE " AS MATERIALIZED (");
-	compile_rows(cs, sql, model, args, READ_MANY, NULL, 0, select_all_columns, NULL);
+	initStringInfo(&rows);
+	record_columns(alias);
 	append_selection(cs, &columns, model, args, alias, &sj);
-	appendStringInfoString(sql, ") SELECT ");
+	cs->order_joins = &joins;
+	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
+	cs->order_joins = NULL;
+	compile_rows(cs, &rows, model, args, READ_MANY, NULL, 0, select_columns,
+				 recorded_columns(alias));
+	set_cte(cs, slot, PARENTS_CTE, rows.data, true);
+
+	appendStringInfoString(sql, "WITH ");
+	foreach(lc, cs->ctes)
+		appendStringInfo(sql, "%s%s", foreach_current_index(lc) > 0 ? ", " : "",
+						 (char *) lfirst(lc));
+	appendStringInfoString(sql, " SELECT ");
 	append_fields_call(sql, "prisma_agg(", sj.names, alias);
 	appendStringInfo(sql, " FROM (SELECT %s FROM " PARENTS_CTE " t%d%s", columns.data, alias,
 					 joins.data);
-	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
 	append_order(sql, order, false, NULL);
 	appendStringInfo(sql, ") r%d", alias);
 }
@@ -558,6 +704,7 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 	cs.schema = schema;
 	initStringInfo(&cs.path);
 	initStringInfo(&sql);
+	column_uses = NIL;
 
 	model = schema_find_model(schema, model_name);
 	if (model == NULL)
@@ -618,7 +765,7 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 		}
 	}
 
-	if (kind == READ_MANY && has_set_based_relation(model, args))
+	if (kind == READ_MANY && has_set_based_relation(&cs, model, args))
 	{
 		compile_set_based(&cs, &sql, model, args);
 		q->plan_per_values = true;

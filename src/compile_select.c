@@ -120,13 +120,46 @@ append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
+ * Append to joins the counts of rel's rows per parent key, grouped once,
+ * and to buf the count of row tP (docs/set-based.md):
+ *
+ *   LEFT JOIN (SELECT <key> AS "__k", count(*)::int4 AS n FROM <children>
+ *              WHERE <key> IN (<keys of parents>) AND <where> GROUP BY 1) cN
+ *     ON cN."__k" = tP.<key>                                  -- coalesce(cN.n, 0)
+ *
+ * parents NULL: the children of every parent (an orderBy over all rows).
+ */
+void
+append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const PrismaField *rel,
+					 const JsonValue *where, const char *parents, int parent_alias)
+{
+	int			alias = ++cs->next_alias;
+
+	appendStringInfoString(joins, " LEFT JOIN (SELECT ");
+	append_relation_key(joins, rel, alias, 0);
+	appendStringInfoString(joins, " AS \"__k\", count(*)::int4 AS n ");
+	append_relation_source_set(cs, joins, rel, alias, "", parents, parent_alias);
+	if (where != NULL)
+	{
+		int			mark = path_push(cs, "where");
+
+		appendStringInfoString(joins, " AND ");
+		compile_where(cs, joins, &cs->schema->models[rel->target], alias, where);
+		path_pop(cs, mark);
+	}
+	appendStringInfo(joins, " GROUP BY 1) c%d ON c%d.\"__k\" = ", alias, alias);
+	append_column(joins, parent_alias, rel->local_cols[0]);
+	appendStringInfo(buf, "coalesce(c%d.n, 0)", alias);
+}
+
+/*
  * Append the _count object of a select or include: true counts every
  * to-many relation; {select: {posts: true, comments: {where: ...}}} the
  * named ones, each with its own filter.
  */
 static void
 append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *model,
-					   const JsonValue *entry, int alias)
+					   const JsonValue *entry, int alias, SelectJoins *sj)
 {
 	const JsonValue *select = NULL;
 	int			count_alias = ++cs->next_alias;
@@ -186,8 +219,13 @@ append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *mode
 		}
 		if (n++ > 0)
 			appendStringInfoString(buf, ", ");
-		append_relation_count(cs, buf, rel,
-							  v && v->kind == JV_OBJECT ? json_get(v, "where") : NULL, alias);
+		if (sj != NULL && sj->parents != NULL && rel->nkeys == 1)
+			append_grouped_count(cs, buf, sj->joins, rel,
+								 v && v->kind == JV_OBJECT ? json_get(v, "where") : NULL,
+								 sj->parents, alias);
+		else
+			append_relation_count(cs, buf, rel,
+								  v && v->kind == JV_OBJECT ? json_get(v, "where") : NULL, alias);
 		appendStringInfo(buf, " AS %s", quote_identifier(rel->name));
 		if (select)
 			path_pop(cs, mark);
@@ -242,7 +280,7 @@ append_rows_json(CompileState *cs, StringInfo buf, const PrismaModel *model,
 				 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias)
 {
 	int			alias = cs->next_alias + 1;	/* the alias compile_rows takes */
-	SelectJoins sj = {NULL, false, NIL};
+	SelectJoins sj = {NULL, NULL, NIL};
 	StringInfoData rows;
 
 	initStringInfo(&rows);
@@ -290,90 +328,204 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
- * Can a to-many relation be read set-based: for all parents at once, no
- * per-parent paging, a single-column key?
+ * Can a to-many relation be read set-based: for all parents at once, a
+ * single-column key, paging per parent by a window (distinct is read per
+ * parent row)?
  */
 bool
 relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 {
-	static const char *const per_parent[] = {"take", "skip", "cursor", "distinct", NULL};
-	const char *const *a;
-
 	const PrismaSchema *schema = schema_cached();
 
-	if (!is_to_many(rel) || rel->nkeys != 1)
+	if (!is_to_many(rel) || rel->nkeys != 1 || json_get(args, "distinct") != NULL)
 		return false;
 	/* the fields form of prisma_group takes up to FIELDS_FORM_MAX fields
 	 * ("_count" is one more); the schema is the one being compiled for */
-	if (schema != NULL && schema->models[rel->target].nfields + 1 > FIELDS_FORM_MAX)
-		return false;
-	for (a = per_parent; *a; a++)
-		if (json_get(args, *a) != NULL)
-			return false;
-	return true;
+	return schema == NULL || schema->models[rel->target].nfields + 1 <= FIELDS_FORM_MAX;
 }
 
 /*
- * Append a to-many relation read for every parent row of the CTE
- * __prisma_parents at once (one scan of the children of all parents instead
- * of one probe per parent: docs/design.md, "SQL shapes"), as the lookup of
- * the parent's key in the children grouped by parent key:
+ * Should a read of model with this selection be set-based (compile_query.c)?
+ * Yes when, with many_parents, it reads a to-many relation or _count that
+ * can be; or when a relation or count it reads, or one nested in a to-many
+ * relation it reads, has no index on its key, so that reading it per
+ * parent row would scan its table once per parent.  Below a few parents,
+ * indexed keys are probed per row at every level (docs/set-based.md).
+ */
+bool
+selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
+						  const JsonValue *args, bool many_parents)
+{
+	const JsonValue *sel = json_get(args, "select");
+	int			i;
+
+	if (sel == NULL || sel->kind != JV_OBJECT)
+		sel = json_get(args, "include");
+	if (sel == NULL || sel->kind != JV_OBJECT)
+		return false;
+	for (i = 0; i < sel->n; i++)
+	{
+		int			f = model_find_field(model, sel->keys[i]);
+		const JsonValue *v = sel->items[i];
+		const JsonValue *counted;
+		const PrismaField *rel;
+
+		if (v->kind == JV_BOOL && !v->boolean)
+			continue;
+		if (f < 0 && strcmp(sel->keys[i], "_count") == 0)
+		{
+			/* {_count: true} counts every to-many relation, {select: {...}} some */
+			counted = v->kind == JV_OBJECT ? json_get(v, "select") : NULL;
+			for (int j = 0; j < model->nfields; j++)
+			{
+				rel = &model->fields[j];
+				if (!is_to_many(rel) || rel->nkeys != 1 ||
+					(counted != NULL && (counted->kind != JV_OBJECT ||
+										 json_get(counted, rel->name) == NULL)))
+					continue;
+				if (many_parents || !rel->key_indexed)
+					return true;
+			}
+			continue;
+		}
+		if (f < 0 || (v->kind != JV_BOOL && v->kind != JV_OBJECT))
+			continue;
+		rel = &model->fields[f];
+		if (!relation_is_set_based(rel, v->kind == JV_OBJECT ? v : NULL))
+			continue;
+		if (many_parents || !rel->key_indexed ||
+			(v->kind == JV_OBJECT &&
+			 selection_wants_set_based(schema, &schema->models[rel->target], v, false)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Append a to-many relation read for every row tP of the set-based level
+ * parents at once (docs/set-based.md: one scan or one index pass over the
+ * children of all parents instead of one probe per parent).  The children
+ * are a CTE of their own, __prisma_sN, with only the columns used, so that
+ * a set-based relation inside reads its parents from it:
  *
- *   prisma_group_get((SELECT prisma_group_sorted(r."__k", r."__s",
- *       ARRAY['a', ...], r.a, ...) FROM
- *       (SELECT <key> AS "__k", <id> AS "__s", <child columns>
- *        FROM <children of __prisma_parents>) r), tP.<key>)
+ *   __prisma_sN AS (SELECT <key> AS "__k", <sort key> AS "__s", tN.a, ...
+ *                   FROM <children of parents> WHERE <where> AND <cursor>)
+ *
+ * and the parent takes its array from the children grouped by key:
+ *
+ *   prisma_group_get((SELECT prisma_group_sorted(rM."__k", rM."__s",
+ *       ARRAY['a', ...], rM.a, ...) FROM (SELECT tM."__k", tM."__s", <selection>
+ *       FROM __prisma_sN tM <joins>) rM), tP.<key>)
  *
  * The uncorrelated subquery is an InitPlan, run once.  In the default order
- * (a single-column primary key, no orderBy) the children come unsorted and
- * prisma_group_sorted puts each group in "__s" order itself, so parallel
- * workers can build partial groups; with an orderBy they come sorted by it
- * and prisma_group keeps their input order (json_group.c).
+ * (a single-column primary key, no orderBy, no paging) the sort key is the
+ * primary key; otherwise it is the row's number within its parent in the
+ * read's order, row_number() OVER (PARTITION BY <key> ORDER BY ...), and
+ * take/skip keep the numbers in (skip, skip + take] (counted from the end
+ * for a negative take, then put back in order).  prisma_group_sorted puts
+ * each group in sort-key order itself (json_group.c).
  */
 static void
 append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
-						  const JsonValue *args, int parent_alias)
+						  const JsonValue *args, int parent_alias, const char *parents)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
-	int			alias = ++cs->next_alias;
-	List	   *order;
+	int			alias = ++cs->next_alias;	/* the children in the CTE */
+	int			ralias = ++cs->next_alias;	/* the CTE in the grouping */
+	const char *cte = psprintf("__prisma_s%d", alias);
 	const JsonValue *where = json_get(args, "where");
-	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1;
+	const JsonValue *take = json_get(args, "take");
+	const JsonValue *skip = json_get(args, "skip");
+	const JsonValue *cursor = json_get(args, "cursor");
+	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1 &&
+		take == NULL && skip == NULL;
+	bool		reverse;
+	int			take_param;
+	int			skip_param;
+	int			slot;
+	List	   *order;
+	ListCell   *lc;
 	StringInfoData child_joins;
+	StringInfoData order_joins;
 	StringInfoData rows;
-	SelectJoins sj = {&child_joins, false, NIL};
+	StringInfoData sel;
+	SelectJoins sj = {&child_joins, cte, NIL};
+	int			mark;
 
 	enter_relation(cs, rel, args);
-	/* keyed: the primary-key order is prisma_group_sorted's own */
-	order = keyed ? NIL : parse_order(cs, target, json_get(args, "orderBy"), alias, true);
+	take_param = add_paging_params(cs, take, skip, READ_MANY, &reverse, &skip_param);
+	initStringInfo(&order_joins);
+	cs->order_joins = &order_joins;
+	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
+	cs->order_joins = NULL;
+
+	/* the selection first: it names the CTE's columns */
+	slot = reserve_cte(cs);
+	initStringInfo(&child_joins);
+	initStringInfo(&sel);
+	record_columns(ralias);
+	append_selection(cs, &sel, target, args, ralias, &sj);
 
 	initStringInfo(&rows);
+	appendStringInfoString(&rows, "SELECT ");
 	append_relation_key(&rows, rel, alias, 0);
 	appendStringInfoString(&rows, " AS \"__k\", ");
 	if (keyed)
-	{
 		append_column(&rows, alias, target->fields[target->id_fields[0]].column);
-		appendStringInfoString(&rows, " AS \"__s\", ");
+	else
+	{
+		appendStringInfoString(&rows, "row_number() OVER (PARTITION BY ");
+		append_relation_key(&rows, rel, alias, 0);
+		append_order(&rows, order, reverse, NULL);
+		appendStringInfoChar(&rows, ')');
 	}
-	initStringInfo(&child_joins);
-	append_selection(cs, &rows, target, args, alias, &sj);
+	appendStringInfoString(&rows, " AS \"__s\"");
+	foreach(lc, recorded_columns(ralias))
+	{
+		appendStringInfoString(&rows, ", ");
+		append_column(&rows, alias, lfirst(lc));
+	}
 	appendStringInfoChar(&rows, ' ');
-	append_relation_source_set(cs, &rows, rel, alias, child_joins.data, PARENTS_CTE);
+	append_relation_source_set(cs, &rows, rel, alias, order_joins.data, parents, parent_alias);
 	if (where)
 	{
-		int			mark = path_push(cs, "where");
-
+		mark = path_push(cs, "where");
 		appendStringInfoString(&rows, " AND ");
 		compile_where(cs, &rows, target, alias, where);
 		path_pop(cs, mark);
 	}
-	append_order(&rows, order, false, NULL);
+	if (cursor)
+	{
+		appendStringInfoString(&rows, " AND ");
+		append_cursor_condition(cs, &rows, target, alias, cursor, where,
+								json_get(args, "orderBy"), order, reverse);
+	}
+	if (take_param || skip_param)
+	{
+		/* the page of each parent: numbers in (skip, skip + take] */
+		StringInfoData paged;
+
+		initStringInfo(&paged);
+		appendStringInfo(&paged, "SELECT * FROM (%s) q%d WHERE ", rows.data, alias);
+		if (skip_param)
+			appendStringInfo(&paged, "q%d.\"__s\" > $%d%s", alias, skip_param,
+							 take_param ? " AND " : "");
+		if (take_param)
+		{
+			appendStringInfo(&paged, "q%d.\"__s\" <= $%d", alias, take_param);
+			if (skip_param)
+				appendStringInfo(&paged, " + $%d", skip_param);
+		}
+		rows = paged;
+	}
+	set_cte(cs, slot, cte, rows.data, false);
 
 	appendStringInfoString(buf, "prisma_group_get((SELECT ");
-	append_fields_call(buf, keyed ? psprintf("prisma_group_sorted(r%d.\"__k\", r%d.\"__s\", ", alias, alias)
-					   : psprintf("prisma_group(r%d.\"__k\", ", alias),
-					   sj.names, alias);
-	appendStringInfo(buf, " FROM (SELECT %s) r%d), ", rows.data, alias);
+	append_fields_call(buf, psprintf("prisma_group_sorted(r%d.\"__k\", %sr%d.\"__s\", ",
+									 ralias, reverse ? "-" : "", ralias),
+					   sj.names, ralias);
+	appendStringInfo(buf, " FROM (SELECT t%d.\"__k\", t%d.\"__s\", %s FROM %s t%d%s) r%d), ",
+					 ralias, ralias, sel.data, cte, ralias, child_joins.data, ralias);
 	append_column(buf, parent_alias, rel->local_cols[0]);
 	appendStringInfoChar(buf, ')');
 	cs->depth--;
@@ -464,10 +616,10 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		path_push(cs, field->name);
 		if (ncols++ > 0)
 			appendStringInfoString(buf, ", ");
-		if (sj != NULL && sj->set_based &&
+		if (sj != NULL && sj->parents != NULL &&
 			relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
 			append_relation_set_based(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL,
-									  alias);
+									  alias, sj->parents);
 		else
 			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias,
 								 sj != NULL ? sj->joins : NULL);
@@ -483,7 +635,7 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		path_push(cs, "_count");
 		if (ncols++ > 0)
 			appendStringInfoString(buf, ", ");
-		append_relation_counts(cs, buf, model, entry, alias);
+		append_relation_counts(cs, buf, model, entry, alias, sj);
 		appendStringInfoString(buf, " AS _count");
 		if (sj != NULL)
 			sj->names = lappend(sj->names, "_count");

@@ -468,15 +468,84 @@ typedef enum ExistsTest
 	EXISTS_NOT_WHERE			/* NOT where is true (every) */
 } ExistsTest;
 
-/* Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test of where>). */
+/* May the column of a model be null (NULL model: assume so)? */
+static bool
+column_nullable(const PrismaModel *model, const char *column)
+{
+	if (model == NULL)
+		return true;
+	for (int i = 0; i < model->nfields; i++)
+		if (model->fields[i].column != NULL && strcmp(model->fields[i].column, column) == 0)
+			return model->fields[i].is_optional;
+	return true;
+}
+
+/*
+ * Append the start of "<key> IN (SELECT <related key> FROM <relation> WHERE":
+ * the set-based form of EXISTS for a relation whose key has no index
+ * (docs/set-based.md).  PostgreSQL plans it as a hashed semi-join, or a
+ * hashed SubPlan under OR and NOT, where a correlated EXISTS would scan
+ * the related table once per row.  Null keys are tested apart on both
+ * sides, so that it is true or false exactly when the EXISTS is.
+ */
+static void
+append_key_in(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
+			  int alias)
+{
+	const PrismaModel *target = &cs->schema->models[rel->target];
+	const PrismaModel *parent = rel->back_field >= 0 && rel->rel_kind != REL_MANY_TO_MANY ?
+		&cs->schema->models[target->fields[rel->back_field].target] : NULL;
+	int			i;
+
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < rel->nkeys; i++)
+		if (column_nullable(parent, rel->local_cols[i]))
+		{
+			append_column(buf, parent_alias, rel->local_cols[i]);
+			appendStringInfoString(buf, " IS NOT NULL AND ");
+		}
+	appendStringInfoString(buf, rel->nkeys > 1 ? "(" : "");
+	for (i = 0; i < rel->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		append_column(buf, parent_alias, rel->local_cols[i]);
+	}
+	appendStringInfoString(buf, rel->nkeys > 1 ? ") IN (SELECT " : " IN (SELECT ");
+	for (i = 0; i < rel->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_key(buf, rel, alias, i);
+	}
+	appendStringInfoChar(buf, ' ');
+	append_relation_source_set(cs, buf, rel, alias, "", NULL, 0);
+	for (i = 1; i < rel->nkeys; i++)
+	{
+		appendStringInfoString(buf, " AND ");
+		append_relation_key(buf, rel, alias, i);
+		appendStringInfoString(buf, " IS NOT NULL");
+	}
+}
+
+/*
+ * Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test of where>),
+ * or its set-based form when the relation's key has no index.
+ */
 static void
 append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
 			  const JsonValue *where, ExistsTest test)
 {
 	int			alias = ++cs->next_alias;
+	bool		key_in = !rel->key_indexed;
 
-	appendStringInfoString(buf, "EXISTS (SELECT 1 ");
-	append_relation_source(cs, buf, rel, parent_alias, alias);
+	if (key_in)
+		append_key_in(cs, buf, rel, parent_alias, alias);
+	else
+	{
+		appendStringInfoString(buf, "EXISTS (SELECT 1 ");
+		append_relation_source(cs, buf, rel, parent_alias, alias);
+	}
 	if (where != NULL)
 	{
 		bool		negated = cs->where_negated;
@@ -489,7 +558,7 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 			appendStringInfoString(buf, " IS NOT FALSE");
 		cs->where_negated = negated;
 	}
-	appendStringInfoChar(buf, ')');
+	appendStringInfoString(buf, key_in ? "))" : ")");
 }
 
 /* Is the object made only of the given keys (and at least one)? */

@@ -85,6 +85,16 @@ typedef struct PrismaField
 	char	   *join_rel_schema;	/* the schema the join table was found in */
 	char	   *join_local;		/* "A" or "B" */
 	char	   *join_remote;	/* the other one */
+
+	/*
+	 * Filled by schema_catalog.c for relation fields: the side probed for a
+	 * parent's rows (the target's remote_cols, or the join table's
+	 * join_local column) has a valid, non-partial index whose leading
+	 * columns are exactly those key columns.  Decides per-row or set-based
+	 * reads (docs/set-based.md); kept with the schema, which is rebuilt
+	 * after DDL on any table, so an index created later is seen.
+	 */
+	bool		key_indexed;
 } PrismaField;
 
 /* A set of fields that identifies one row: @id, @@id, @unique, @@unique. */
@@ -115,6 +125,7 @@ typedef struct PrismaModel
 	char	   *problem;		/* why the catalog no longer fits the model
 								 * (it cannot be queried), or NULL */
 	bool		needs_check;	/* its table changed since it was checked */
+	bool		index_check;	/* ... since the relations probing it were */
 } PrismaModel;
 
 typedef struct PrismaEnum
@@ -152,6 +163,7 @@ extern PrismaSchema *psl_parse(const char *text);
  * fits the catalog breaks only the queries that use it). */
 extern void schema_resolve_catalog(PrismaSchema *schema, bool per_model);
 extern void schema_recheck_model(PrismaSchema *schema, PrismaModel *model);
+extern bool schema_refresh_indexes(PrismaSchema *schema);
 
 /* schema_store.c: the schema for this backend (parsed, resolved), reloaded
  * when another backend stores a new one or a table it uses changes.

@@ -17,13 +17,18 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/genam.h"
+#include "access/relation.h"
+#include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
 #include "utils/syscache.h"
 
 #include "schema.h"
@@ -380,6 +385,113 @@ resolve_model(PrismaSchema *schema, PrismaModel *m, Problems *pr)
 }
 
 /*
+ * Does table relid have a valid, non-partial index whose first ncols key
+ * columns are exactly the named columns (in any order)?  Such an index
+ * answers "the rows of this parent" with one probe.
+ */
+static bool
+has_leading_index(Oid relid, int ncols, char **cols)
+{
+	Relation	rel;
+	List	   *indexes;
+	ListCell   *lc;
+	bool		found = false;
+	AttrNumber	attnums[INDEX_MAX_KEYS];
+
+	if (!OidIsValid(relid) || ncols > INDEX_MAX_KEYS)
+		return false;
+	for (int i = 0; i < ncols; i++)
+		if ((attnums[i] = get_attnum(relid, cols[i])) == InvalidAttrNumber)
+			return false;
+	/* the table may have been dropped since its oid was looked up */
+	rel = try_relation_open(relid, AccessShareLock);
+	if (rel == NULL)
+		return false;
+	indexes = RelationGetIndexList(rel);
+	foreach(lc, indexes)
+	{
+		HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
+		Form_pg_index idx;
+		int			matched = 0;
+
+		if (!HeapTupleIsValid(tup))
+			continue;
+		idx = (Form_pg_index) GETSTRUCT(tup);
+		if (idx->indisvalid && idx->indnkeyatts >= ncols &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL))
+			for (int k = 0; k < ncols; k++)
+				for (int i = 0; i < ncols; i++)
+					matched += idx->indkey.values[k] == attnums[i];
+		ReleaseSysCache(tup);
+		if (matched == ncols)
+		{
+			found = true;
+			break;
+		}
+	}
+	list_free(indexes);
+	relation_close(rel, AccessShareLock);
+	return found;
+}
+
+/*
+ * Record for every relation field whether its probed side is indexed; with
+ * flagged_only, only for the relations that probe a model whose table
+ * changed (index_check: an index may have been created or dropped).
+ * Returns whether any field's answer changed.
+ */
+static bool
+resolve_relation_indexes(PrismaSchema *schema, bool flagged_only)
+{
+	bool		changed = false;
+
+	for (int i = 0; i < schema->nmodels; i++)
+	{
+		PrismaModel *m = &schema->models[i];
+
+		for (int j = 0; j < m->nfields; j++)
+		{
+			PrismaField *f = &m->fields[j];
+			bool		nsp_missing;
+			char	   *found_in;
+			bool		indexed;
+
+			if (f->type != PT_RELATION || f->rel_kind == REL_NONE)
+				continue;
+			if (flagged_only &&
+				(f->rel_kind == REL_MANY_TO_MANY || !schema->models[f->target].index_check))
+				continue;
+			CHECK_FOR_INTERRUPTS();
+			if (f->rel_kind == REL_MANY_TO_MANY)
+				indexed = has_leading_index(lookup_relation(schema, f->join_schema,
+															f->join_table, &nsp_missing,
+															&found_in),
+											1, &f->join_local);
+			else
+				indexed = has_leading_index(schema->models[f->target].relid,
+											f->nkeys, f->remote_cols);
+			changed |= indexed != f->key_indexed;
+			f->key_indexed = indexed;
+		}
+	}
+	for (int i = 0; i < schema->nmodels; i++)
+		schema->models[i].index_check = false;
+	return changed;
+}
+
+/*
+ * After tables of the schema changed: does any relation's choice between
+ * per-row and set-based reads change (docs/set-based.md)?  Compiled
+ * statements that chose by the old answer must then be dropped.
+ */
+bool
+schema_refresh_indexes(PrismaSchema *schema)
+{
+	return resolve_relation_indexes(schema, true);
+}
+
+
+/*
  * Check one model of a resolved schema against the catalog again (after
  * its table changed): its relid, column types and problem are set anew.
  * Join tables are not checked again.
@@ -442,4 +554,5 @@ schema_resolve_catalog(PrismaSchema *schema, bool per_model)
 							   pr.count, pr.count),
 				 errdetail("%s", pr.buf.data),
 				 errhint("Create the tables as prisma db push would, or correct the schema.")));
+	resolve_relation_indexes(schema, false);
 }

@@ -61,6 +61,7 @@ static bool catalog_reset = false;	/* every relation was invalidated */
 static bool cached_has_problem = false; /* a model does not fit the catalog */
 static bool schema_stale = true;
 static bool callback_registered = false;
+static bool index_check_pending = false;	/* a model has index_check set */
 
 /* invalidations that arrive during a rebuild, checked against its result */
 static bool rebuilding = false;
@@ -100,7 +101,11 @@ relation_changed(Oid relid)
 			if (e->model < 0)
 				schema_stale = true;
 			else
+			{
 				cached_schema->models[e->model].needs_check = true;
+				cached_schema->models[e->model].index_check = true;
+				index_check_pending = true;
+			}
 		}
 	}
 	if (cached_has_problem)
@@ -389,8 +394,19 @@ schema_get(void)
 			version != cached_schema->version)
 			schema_stale = true;
 		else
+		{
 			for (int i = 0; i < cached_schema->nmodels; i++)
-				cached_schema->models[i].needs_check = true;
+				cached_schema->models[i].needs_check =
+					cached_schema->models[i].index_check = true;
+			index_check_pending = true;
+		}
+	}
+	if (index_check_pending && !schema_stale && cached_schema != NULL)
+	{
+		/* an index created or dropped changes how relations are read */
+		index_check_pending = false;
+		if (schema_refresh_indexes(cached_schema))
+			plan_cache_reset();
 	}
 	if (schema_stale || cached_schema == NULL)
 		rebuild_schema();

@@ -1,0 +1,69 @@
+-- The plan shape each relation read compiles to (docs/set-based.md), as
+-- prisma_compile() shows it, on the kitchen-sink fixture as prisma db push
+-- creates it (no index on Post.authorId, Comment.postId, ...) and again
+-- with an index on those keys: per row (a correlated subquery, an index
+-- probe per parent) only where the key is indexed and the parents are few,
+-- set-based (the children of all parents at once) otherwise.  The results
+-- are the same either way.
+BEGIN;
+\i regress/setup_kitchen_sink.sql
+
+-- the shape: the compiled SQL with the aliases' numbers kept
+CREATE FUNCTION shape(model text, op text, args text) RETURNS text LANGUAGE sql AS $$
+  SELECT prisma_compile(json_build_object('model', model, 'operation', op, 'args', args::json))
+$$;
+-- the result, for comparing the two layouts
+CREATE TEMP TABLE results (n serial, layout text, result text);
+CREATE FUNCTION run(layout text, model text, op text, args text) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO results (layout, result) SELECT layout, prisma_query(model, op, args::json)::text
+$$;
+CREATE TEMP TABLE cases (n serial, model text, op text, args text);
+INSERT INTO cases (model, op, args) VALUES
+  -- 1. a to-many include under a small take (Comment.postId: no index)
+  ('Post', 'findMany', '{"take": 3, "select": {"id": true, "comments": true}}'),
+  -- 2. the same through Post.authorId, the leading column of the unique
+  --    index (authorId, title): per row on both layouts
+  ('User', 'findMany', '{"take": 3, "select": {"id": true, "posts": {"select": {"id": true}}}}'),
+  -- 3. many parents (no take): set-based on both layouts
+  ('User', 'findMany', '{"select": {"id": true, "posts": {"select": {"id": true}}}}'),
+  -- 4. _count (filtered too) under a small take
+  ('User', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"posts": true, "comments": {"where": {"text": {"contains": "e"}}}}}}}'),
+  -- 5. orderBy a relation's _count
+  ('Post', 'findMany', '{"take": 3, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true}}'),
+  -- 6. per-parent take, skip, orderBy
+  ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": 2, "skip": 1, "orderBy": {"text": "desc"}, "select": {"id": true}}}}'),
+  -- 7. negative per-parent take and a cursor
+  ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": -2, "cursor": {"id": 3}, "select": {"id": true}}}}'),
+  -- 8. two levels: the children of a set-based level are the parents of the
+  --    next; per row at both levels once both keys are indexed
+  ('User', 'findMany', '{"take": 4, "select": {"id": true, "posts": {"select": {"id": true, "comments": {"take": 1, "select": {"id": true}}, "_count": true}}}}'),
+  -- 9. relation filters under OR and NOT, in count
+  ('User', 'count', '{"where": {"OR": [{"comments": {"some": {"text": {"contains": "a"}}}}, {"reports": {"none": {}}}, {"NOT": {"edited": {"every": {"views": {"gt": 0}}}}}]}}'),
+  -- 10. to-one filters (is, isNot) probe the target's primary key: per row
+  ('Post', 'findMany', '{"where": {"OR": [{"editor": {"is": {"role": "ADMIN"}}}, {"editor": {"isNot": {"karma": {"gt": 5}}}}]}, "select": {"id": true}}'),
+  -- 11. findUnique: one parent, per row
+  ('Post', 'findUnique', '{"where": {"id": 1}, "select": {"id": true, "comments": {"take": 2}}}');
+
+-- as prisma db push creates it: no index on the relation scalars
+SELECT n, shape(model, op, args) FROM cases ORDER BY n;
+SELECT run('push', model, op, args) FROM cases ORDER BY n;
+
+-- an index on every foreign key: the plans are invalidated, the schema
+-- rebuilt, and the per-row form comes back where the parents are few
+CREATE INDEX ON "Post" ("editorId");
+CREATE INDEX ON "Comment" ("postId");
+CREATE INDEX ON "Comment" ("authorId");
+CREATE INDEX ON users (manager_id);
+SELECT n, shape(model, op, args) FROM cases ORDER BY n;
+SELECT run('indexed', model, op, args) FROM cases ORDER BY n;
+
+-- the same results either way
+SELECT a.n, a.result = b.result AS same, a.result
+  FROM results a JOIN results b ON b.n = a.n + (SELECT count(*) FROM cases) AND b.layout = 'indexed'
+ WHERE a.layout = 'push' ORDER BY a.n;
+-- a partial index does not count, nor one that does not lead with the key
+DROP INDEX "Comment_postId_idx";
+CREATE INDEX ON "Comment" ("postId") WHERE "authorId" IS NOT NULL;
+CREATE INDEX ON "Comment" ("createdAt", "postId");
+SELECT shape('Post', 'findMany', '{"take": 3, "select": {"id": true, "comments": true}}') LIKE 'WITH%' AS set_based;
+ROLLBACK;
