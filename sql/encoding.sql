@@ -210,4 +210,7 @@ ROLLBACK;
 
 -- errors: not a record; the transition function outside an aggregate
 SELECT prisma_row(1);
-SELECT prisma_agg_transfn(NULL::internal, ROW(1));
+-- (an internal argument is refused by the server, in words that differ
+-- between PostgreSQL releases)
+DO $$ BEGIN PERFORM prisma_agg_transfn(NULL::internal, ROW(1));
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'refused'; END $$;
