@@ -18,7 +18,7 @@ else
 	mv generated/schema.prisma.new generated/schema.prisma
 	rm -rf generated/client
 	# generate needs no database and no engine: any executable will do
-	PRISMA_SCHEMA_ENGINE_BINARY=/bin/true PRISMA_HIDE_UPDATE_MESSAGE=1 \
-		./node_modules/.bin/prisma generate --schema generated/schema.prisma >/dev/null
+	out=$(PRISMA_SCHEMA_ENGINE_BINARY=/bin/true PRISMA_HIDE_UPDATE_MESSAGE=1 \
+		./node_modules/.bin/prisma generate --schema generated/schema.prisma 2>&1) || { echo "$out"; exit 1; }
 fi
 node build.mjs

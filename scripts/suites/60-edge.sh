@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # From the edge (docs/edge.md): the example Worker (examples/edge-worker/) in
 # workerd, reached through a local WebSocket-to-TCP proxy, answers the demo
-# queries and 60 queries of the movies corpus by every driver (Neon
+# queries and 50 queries of the movies corpus by every driver (Neon
 # serverless Pool and Client, pg over TCP sockets, Prisma Client with the
 # client/ extension when client/ exists); every response is compared with
 # prisma_query called directly, every request must send exactly one
@@ -25,5 +25,5 @@ psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 	SQL
 } >/dev/null || fail "edge: could not load the movies fixture into $db"
 
-timeout 270 node examples/edge-worker/check.mjs $db --corpus 60 2>&1 | tail -40
+timeout 240 node examples/edge-worker/check.mjs $db --corpus 50 2>&1 | tail -40
 psql -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
