@@ -281,7 +281,11 @@ read_stored_schema(char **source, int64 *version, int *npath, char ***path)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT source, version, search_path FROM prisma_compile.loaded_schema WHERE id = 1",
+	/* before ALTER EXTENSION ... UPDATE to 0.2.0 the table has no
+	 * search_path: the path is public, as the update sets it */
+	ret = SPI_execute(get_attnum(loaded_schema_relid(), "search_path") != InvalidAttrNumber ?
+					  "SELECT source, version, search_path FROM prisma_compile.loaded_schema WHERE id = 1" :
+					  "SELECT source, version, '{public}'::text[] FROM prisma_compile.loaded_schema WHERE id = 1",
 					  true, 1);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
@@ -578,12 +582,19 @@ prisma_load_schema(PG_FUNCTION_ARGS)
 	values[2] = PointerGetDatum(construct_array(names, npath, TEXTOID, -1, false, TYPALIGN_INT));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_with_args("INSERT INTO prisma_compile.loaded_schema AS s (id, source, version, loaded_at, search_path) "
+	ret = SPI_execute_with_args(get_attnum(loaded_schema_relid(), "search_path") != InvalidAttrNumber ?
+								"INSERT INTO prisma_compile.loaded_schema AS s (id, source, version, loaded_at, search_path) "
 								"VALUES (1, $1, $2, now(), $3) "
 								"ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, "
 								"version = greatest(EXCLUDED.version, s.version + 1), "
-								"loaded_at = EXCLUDED.loaded_at, search_path = EXCLUDED.search_path",
-								3, argtypes, values, NULL, false, 0);
+								"loaded_at = EXCLUDED.loaded_at, search_path = EXCLUDED.search_path" :
+								"INSERT INTO prisma_compile.loaded_schema AS s (id, source, version, loaded_at) "
+								"VALUES (1, $1, $2, now()) "
+								"ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, "
+								"version = greatest(EXCLUDED.version, s.version + 1), "
+								"loaded_at = EXCLUDED.loaded_at",
+								get_attnum(loaded_schema_relid(), "search_path") != InvalidAttrNumber ? 3 : 2,
+								argtypes, values, NULL, false, 0);
 	if (ret != SPI_OK_INSERT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
 	SPI_finish();

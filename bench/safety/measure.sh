@@ -4,17 +4,19 @@
 # (pgbench, one client), the same on 2,000- and 10,000-model schemas while
 # another client creates and drops temporary tables, and a 20,000-model
 # prisma_load_schema under statement_timeout = 2s.
-#   bench/safety/measure.sh [seconds per run]
+#   bench/safety/measure.sh [calls per run] [model counts] [load: yes/no]
 set -euo pipefail
 cd "$(dirname "$0")"
-secs=${1:-10}
+calls=${1:-5000}
+models=${2:-"2000 10000"}
+load=${3:-yes}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # median latency in ms of a pgbench run's transaction log
 median() { cat "$work"/log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]/1000}'; rm -f "$work"/log.*; }
-bench() {  # db script
-  pgbench -n -M prepared -c 1 -T "$secs" -f "$2" -l --log-prefix="$work/log" "$1" >/dev/null
+bench() {  # db script: one connection (its first call builds the schema copy)
+  pgbench -n -M prepared -c 1 -t "$calls" -f "$2" -l --log-prefix="$work/log" "$1" >/dev/null
   median
 }
 
@@ -30,7 +32,7 @@ echo 'SELECT prisma_query($q${"model":"Category","operation":"findUnique","args"
 echo "findUnique (kitchen sink): $(bench safety_ks "$work/ks.sql") ms"
 dropdb safety_ks
 
-for n in 2000 10000; do
+for n in $models; do
   ./gen_models.sh "$n" "$work/m$n"
   dropdb --if-exists "safety_m$n" >/dev/null 2>&1; createdb "safety_m$n"
   psql -Xq "safety_m$n" -c 'CREATE EXTENSION prisma_compile' >/dev/null
@@ -38,15 +40,16 @@ for n in 2000 10000; do
   chmod a+r "$work/m$n/schema.prisma"; chmod a+rx "$work" "$work/m$n"
   psql -Xq "safety_m$n" -c "SELECT prisma_load_schema(pg_read_file('$work/m$n/schema.prisma')) IS NOT NULL" >/dev/null
   quiet=$(bench "safety_m$n" "$work/find.sql")
-  pgbench -n -c 1 -T "$((secs + 2))" -f "$work/churn.sql" "safety_m$n" >/dev/null 2>&1 &
+  pgbench -n -c 1 -T 100000 -f "$work/churn.sql" "safety_m$n" >/dev/null 2>&1 &
   churn=$!
   sleep 1
   busy=$(bench "safety_m$n" "$work/find.sql")
-  wait "$churn"
+  kill "$churn"; wait "$churn" 2>/dev/null || true
   echo "findUnique, $n models: $quiet ms alone, $busy ms while another backend creates temp tables"
   dropdb "safety_m$n"
 done
 
+[ "$load" = yes ] || exit 0
 ./gen_models.sh 20000 "$work/m20000"
 chmod a+r "$work/m20000/schema.prisma"; chmod a+rx "$work" "$work/m20000"
 dropdb --if-exists safety_m20000 >/dev/null 2>&1; createdb safety_m20000
