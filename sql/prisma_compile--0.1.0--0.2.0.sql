@@ -6,3 +6,9 @@
 -- Every object added or changed since 0.1.0 is (re)declared here as well as
 -- in prisma_compile--0.2.0.sql, so that an updated database and a fresh
 -- install have the same objects.
+
+-- The same read as rows: one per top-level record of a findMany, else one
+-- row with the value.  For results too large to return as one value.
+CREATE FUNCTION prisma_query_rows(query json) RETURNS SETOF json
+	AS 'MODULE_PATHNAME', 'prisma_query_rows'
+	LANGUAGE C STRICT VOLATILE ROWS 100;
