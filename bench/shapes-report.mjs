@@ -20,14 +20,20 @@ const short = (st) => (st ? st.split(":")[0] : null);
 
 // ratio of prisma_query to the faster Prisma strategy (below 1: faster);
 // Infinity when prisma_query timed out, NaN when it cannot be compared
-function ratio(r) {
+// (both Prisma strategies timed out: prisma_query's time over the timeout,
+// an upper bound, flagged "bound")
+function ratio(r, timeoutMs) {
   const best = Math.min(...PRISMA.filter((n) => !r.status[n]).map((n) => r.t[n]));
   if (short(r.status.prisma_query) === "timeout") return Infinity;
-  if (r.status.prisma_query || !Number.isFinite(best)) return NaN;
+  if (r.status.prisma_query) return NaN;
+  if (!Number.isFinite(best)) {
+    if (!PRISMA.every((n) => short(r.status[n]) === "timeout")) return NaN;
+    return Object.assign(new Number(r.t.prisma_query / timeoutMs), { bound: true });
+  }
   return r.t.prisma_query / best;
 }
 const serverRatio = (r) => (Number.isFinite(r.server?.prisma_query) && Number.isFinite(r.server?.SQL) ? r.server.prisma_query / r.server.SQL : NaN);
-const x = (v) => (v === Infinity ? "timeout" : Number.isFinite(v) ? `${v.toFixed(2)}` : "-");
+const x = (v) => (v === Infinity ? "timeout" : Number.isFinite(+v) ? `${v.bound ? "<" : ""}${(+v).toFixed(2)}` : "-");
 const cell = (r, n) => (r.status[n] ? short(r.status[n]) : fmt(r.t[n]));
 
 const md = ["# Generated shapes benchmark", ""];
@@ -37,7 +43,7 @@ for (const run of runs) {
   md.push(`## Scale ${run.scale}`, "");
   md.push(`Reproduce: \`${run.command}\`. Run of ${run.date} (${run.seconds} s); ${run.machine}, load average ${run.load.map((l) => l.toFixed(1)).join(" → ")}; ${run.version.split(" on ")[0]}; prisma_compile ${run.ext}. Data: ${run.counts.movies} movies, ${run.counts.actors} actors, ${run.counts.people} people, ${run.counts.users} users, ${run.counts.reviews} reviews, ${run.counts.links} actor–movie links. One check call per contender, one warm-up, median of ${run.rounds} interleaved rounds; timeout ${run.timeoutMs / 1000} s per call.`, "");
   for (const [mode, rows] of Object.entries(run.modes)) {
-    const rs = rows.map((r) => ({ ...r, ratio: ratio(r), sratio: serverRatio(r) }));
+    const rs = rows.map((r) => ({ ...r, ratio: ratio(r, run.timeoutMs), sratio: serverRatio(r) }));
     const finite = rs.filter((r) => !Number.isNaN(r.ratio));
     const over1 = finite.filter((r) => r.ratio > 1), incOver = finite.filter((r) => r.group === "include" && r.ratio > 0.5);
     const srv10 = rs.filter((r) => r.sratio > 10), differs = rs.filter((r) => Object.values(r.status).some((s) => s && !s.startsWith("timeout")));
