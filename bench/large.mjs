@@ -22,7 +22,9 @@ const SQL = {
   single: "SELECT prisma_query($1::json) AS r",
   rows: "SELECT r FROM prisma_query_rows($1::json) r",
 };
-const doc = (args) => JSON.stringify({ model: "Movie", operation: "findMany", args });
+const doc = (args, model = "Movie") => JSON.stringify({ model, operation: "findMany", args });
+// the large read of memory and cancel: LARGE_MODEL, LARGE_ARGS
+const bigDoc = () => doc(JSON.parse(env.LARGE_ARGS || '{"include": {"cast": {"include": {"person": true}}}}'), env.LARGE_MODEL || "Movie");
 const lit = (s) => `'${s.replace(/'/g, "''")}'`;
 
 // end to end through node-postgres: the parsed records
@@ -87,26 +89,30 @@ function privatePeak(pid) {
 }
 
 // peak memory of one call on a fresh backend (serial: parallel workers are
-// processes of their own), against a fresh backend's baseline
+// processes of their own), against a fresh backend's baseline; "counted in
+// the server" takes pg_column_size of the value (json::text would convert it
+// through json's output and text's input functions, two copies)
 async function memory() {
-  const args = JSON.parse(env.LARGE_ARGS || '{"include": {"cast": {"include": {"person": true}}}}');
-  const d = doc(args);
+  const d = bigDoc();
   const cases = [];
   for (const f of FORMS) {
     cases.push([`${f}, to the client`, `${SQL[f].replace("$1", lit(d))}`]);
-    cases.push([`${f}, counted in the server`, f === "single" ? `SELECT octet_length(prisma_query(${lit(d)}::json)::text)` : `SELECT sum(octet_length(r::text)) FROM prisma_query_rows(${lit(d)}::json) r`]);
+    cases.push([`${f}, counted in the server`, f === "single" ? `SELECT pg_column_size(prisma_query(${lit(d)}::json))` : `SELECT sum(pg_column_size(r)) FROM prisma_query_rows(${lit(d)}::json) r`]);
   }
-  let size = 0;
+  const sizer = new pg.Client(conn);
+  await sizer.connect();
+  const size = Number((await sizer.query(`SELECT pg_column_size(prisma_query($1::json)) AS n`, [d])).rows[0].n);
+  await sizer.end();
+  console.log(`${d}: ${(size / 1e6).toFixed(1)} MB of JSON`);
   for (const [name, text] of cases) {
     const c = new pg.Client({ ...conn, options: "-c prisma_compile.parallel=off -c max_parallel_workers_per_gather=0" });
     await c.connect();
     const pid = (await c.query("SELECT pg_backend_pid() AS p")).rows[0].p;
     const base = privatePeak(pid);
-    const res = await c.query(text);
-    if (!size && name.startsWith("single, to")) size = res.rows[0].r.length ?? JSON.stringify(res.rows[0].r).length;
+    await c.query(text);
     const peak = privatePeak(pid);
     await c.end();
-    console.log(`${name}: peak private ${(peak / 1024).toFixed(0)} MB, ${((peak - base) / 1024).toFixed(0)} MB over a fresh backend${size ? `, ${((peak - base) * 1024 / size).toFixed(2)}x the result (${(size / 1e6).toFixed(0)} MB)` : ""}`);
+    console.log(`${name}: peak private ${(peak / 1024).toFixed(0)} MB, ${((peak - base) / 1024).toFixed(0)} MB over a fresh backend, ${((peak - base) * 1024 / size).toFixed(2)}x the result`);
   }
 }
 
@@ -114,8 +120,7 @@ async function memory() {
 // its normal duration; server: until the backend is no longer active; client:
 // until the call returns
 async function cancel() {
-  const args = JSON.parse(env.LARGE_ARGS || '{"include": {"cast": {"include": {"person": true}}}}');
-  const d = doc(args);
+  const d = bigDoc();
   const admin = new pg.Client(conn);
   await admin.connect();
   for (const f of FORMS) {
