@@ -105,12 +105,12 @@ result_receive(TupleTableSlot *slot, DestReceiver *self)
 		tuplestore_putvalues(r->store, r->desc, &value, &isnull);
 	else if (r->into == RESULT_INTO_ARRAY)
 	{
-		text	   *t = DatumGetTextPP(value);
-		Size		len = VARSIZE_ANY_EXHDR(t);
+		text	   *t = isnull ? NULL : DatumGetTextPP(value);
+		Size		len = t ? VARSIZE_ANY_EXHDR(t) : 4;
 
 		prisma_check_result_size(r->buf.len - VARHDRSZ + len + 2);
 		appendStringInfoChar(&r->buf, r->rows > 1 ? ',' : '[');
-		appendBinaryStringInfo(&r->buf, VARDATA_ANY(t), len);
+		appendBinaryStringInfo(&r->buf, t ? VARDATA_ANY(t) : "null", len);
 	}
 	else
 	{
