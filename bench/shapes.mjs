@@ -229,7 +229,10 @@ async function main() {
     out.load = [loadBefore, os.loadavg()[0]];
     const dir = env.SHAPES_RESULTS || path.join(here, "shapes-results");
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `s${SCALE}.json`), JSON.stringify(out, null, 1));
+    // one shape per line
+    const text = JSON.stringify({ ...out, modes: {} }).replace(/"modes":\{\}/, `"modes": {\n${Object.entries(out.modes)
+      .map(([m, rows]) => `${JSON.stringify(m)}: [\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]`).join(",\n")}\n}`);
+    fs.writeFileSync(path.join(dir, `s${SCALE}.json`), text + "\n");
   }
   await admin.end();
   console.log(`shapes: ${shapes.length * MODES.length} checked, ${bad} differ or fail, ${knownDiffs} known differences (${out.seconds} s)`);
