@@ -30,3 +30,10 @@ $(OBJS): $(wildcard src/*.h)
 .PHONY: bench
 bench:
 	bench/run.sh
+
+# the generated shapes benchmark (bench/shapes.sh, docs/shape-bench.md; needs
+# make install first): SHAPES_SCALES="1 4", SHAPES_INDEX="none fk",
+# SHAPES_ONLY=<regexp on shape names>, SHAPES_ROUNDS, SHAPES_TIMEOUT_MS
+.PHONY: bench-shapes
+bench-shapes:
+	bench/shapes.sh

@@ -12,3 +12,9 @@
 -- keeps public; load it again to record another path.
 ALTER TABLE prisma_compile.loaded_schema
 	ADD COLUMN search_path text[] NOT NULL DEFAULT '{public}';
+
+-- The same read as rows: one per top-level record of a findMany, else one
+-- row with the value.  For results too large to return as one value.
+CREATE FUNCTION prisma_query_rows(query json) RETURNS SETOF json
+	AS 'MODULE_PATHNAME', 'prisma_query_rows'
+	LANGUAGE C STRICT VOLATILE ROWS 100;

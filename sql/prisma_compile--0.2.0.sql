@@ -33,6 +33,12 @@ CREATE FUNCTION prisma_query(model text, operation text, args json DEFAULT '{}')
 	AS 'MODULE_PATHNAME', 'prisma_query_unpacked'
 	LANGUAGE C STRICT VOLATILE;
 
+-- The same read as rows: one per top-level record of a findMany, else one
+-- row with the value.  For results too large to return as one value.
+CREATE FUNCTION prisma_query_rows(query json) RETURNS SETOF json
+	AS 'MODULE_PATHNAME', 'prisma_query_rows'
+	LANGUAGE C STRICT VOLATILE ROWS 100;
+
 -- The SQL a query compiles to, with $n placeholders.
 CREATE FUNCTION prisma_compile(query json) RETURNS text
 	AS 'MODULE_PATHNAME', 'prisma_compile'

@@ -3,7 +3,8 @@
  *	  prisma_agg(record), prisma_agg(names, VARIADIC "any"): records, or
  *	  objects of named values, into a JSON array in input order.
  *
- * Objects are written by json_emit.c; children
+ * An array over prisma_compile.max_result_size is an error
+ * (query_result.c).  Objects are written by json_emit.c; children
  * grouped by parent are json_group.c's.
  */
 #include "postgres.h"
@@ -64,6 +65,7 @@ prisma_agg_transfn(PG_FUNCTION_ARGS)
 	StringInfo	state = agg_state_next(fcinfo);
 
 	prisma_emit_record_arg(state, fcinfo, 1);
+	prisma_check_result_size(state->len);
 	PG_RETURN_POINTER(state);
 }
 
@@ -74,6 +76,7 @@ prisma_agg_fields_transfn(PG_FUNCTION_ARGS)
 	StringInfo	state = agg_state_next(fcinfo);
 
 	prisma_emit_fields_args(state, fcinfo, 1);
+	prisma_check_result_size(state->len);
 	PG_RETURN_POINTER(state);
 }
 

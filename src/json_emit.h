@@ -33,4 +33,7 @@ extern void prisma_emit_fields_args(StringInfo buf, FunctionCallInfo fcinfo, int
 /* The memory context of the aggregate calling fcinfo's function (json_agg.c). */
 extern MemoryContext prisma_agg_context(FunctionCallInfo fcinfo);
 
+/* query_result.c: 54000 when a JSON value grows over prisma_compile.max_result_size */
+extern void prisma_check_result_size(Size len);
+
 #endif							/* PRISMA_JSON_EMIT_H */

@@ -331,6 +331,7 @@ group_add(FunctionCallInfo fcinfo, int sort_argno, int names_argno)
 
 	start = st->buf.len;
 	prisma_emit_fields_args(&st->buf, fcinfo, names_argno);
+	prisma_check_result_size(st->buf.len);
 	old = MemoryContextSwitchTo(aggcxt);
 	group_elem_add(st, group_lookup(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1))),
 				   sort_argno ? PG_GETARG_DATUM(sort_argno) : (Datum) 0,
@@ -577,9 +578,12 @@ live_groups_index(LiveGroups *lg, MemoryContext mcxt)
 		lg->order[fill[st->elems[i].group]++] = i;
 	pfree(fill);
 	for (int i = 0; i < st->ngroups; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (!st->groups[i].sorted)
 			qsort_arg(lg->order + lg->first[i], st->groups[i].n, sizeof(int32),
 					  elem_index_cmp, st);
+	}
 }
 
 /*
@@ -665,6 +669,7 @@ prisma_group_get(PG_FUNCTION_ARGS)
 
 	/* the elements, their n - 1 commas and the brackets */
 	g = &st->groups[gi];
+	prisma_check_result_size(g->bytes + g->n + 1);
 	result = palloc(VARHDRSZ + g->bytes + g->n + 1);
 	SET_VARSIZE(result, VARHDRSZ + g->bytes + g->n + 1);
 	p = VARDATA(result);

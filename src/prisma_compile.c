@@ -6,15 +6,18 @@
  * A query runs in four steps: parse the document (json_input.c), get this
  * backend's schema (schema_store.c), compile to SQL with parameters
  * (compile_*.c), run the kept plan for that SQL (plan_cache.c) through SPI.
- * The statement's single value is the final JSON.
+ * The statement's single value is the final JSON; a findMany's statement
+ * gives one row per record instead, written into one array or returned as
+ * rows (prisma_query_rows; query_result.c).
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "nodes/params.h"
-#include "tcop/dest.h"
 #include "utils/builtins.h"
-#include "utils/datum.h"
 #include "utils/guc.h"
 
 #include "json_input.h"
@@ -32,6 +35,7 @@ int			prisma_work_mem = 65536;
 
 PG_FUNCTION_INFO_V1(prisma_query);
 PG_FUNCTION_INFO_V1(prisma_query_unpacked);
+PG_FUNCTION_INFO_V1(prisma_query_rows);
 PG_FUNCTION_INFO_V1(prisma_compile);
 PG_FUNCTION_INFO_V1(prisma_plan_cache_stats);
 
@@ -81,6 +85,11 @@ _PG_init(void)
 							"Repeated large reads then reuse their memory instead of faulting in fresh pages on every call.",
 							&prisma_retained_memory, 131072, 0, 1024 * 1024,
 							PGC_SUSET, GUC_UNIT_KB, NULL, retained_memory_assign, NULL);
+	DefineCustomIntVariable("prisma_compile.max_result_size",
+							"Largest query result returned as one JSON value.",
+							"A larger result is an error naming this limit; PostgreSQL's own limit of a value is 1 GB. prisma_query_rows returns a result as rows instead.",
+							&prisma_max_result_size, 1000 * 1024, 1, MaxAllocSize / 1024 - 1,
+							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("prisma_compile");
 }
 
@@ -118,59 +127,13 @@ allow_parallel_workers(void)
 							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
 
-/*
- * Receiver of a compiled statement's result: the value of its one row,
- * copied once into the caller's memory (SPI would copy the row into its
- * tuple table, then the value out of it).
- */
-typedef struct ResultReceiver
-{
-	DestReceiver pub;
-	MemoryContext mcxt;
-	Datum		value;
-	bool		isnull;
-	uint64		rows;
-} ResultReceiver;
-
-/* Keep the value of the (only) row. */
-static bool
-result_receive(TupleTableSlot *slot, DestReceiver *self)
-{
-	ResultReceiver *r = (ResultReceiver *) self;
-	Datum		value;
-
-	if (++r->rows > 1)
-		elog(ERROR, "compiled query returned more than one row");
-	value = slot_getattr(slot, 1, &r->isnull);
-	if (!r->isnull)
-	{
-		MemoryContext old = MemoryContextSwitchTo(r->mcxt);
-
-		r->value = datumCopy(value, false, -1);
-		MemoryContextSwitchTo(old);
-	}
-	return true;
-}
-
-/* Nothing to set up or release. */
+/* Run a compiled query, its rows sent to dest (query_result.c). */
 static void
-result_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
-{
-}
-
-static void
-result_shutdown(DestReceiver *self)
-{
-}
-
-/* Run a compiled query and return its JSON (JSON null for no row). */
-static Datum
-run_compiled(const CompiledQuery *q, int64 schema_version)
+run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 {
 	SPIPlanPtr	plan;
 	ParamListInfo params = makeParamList(q->nparams);
 	SPIExecuteOptions options = {0};
-	ResultReceiver receiver = {{0}};
 	int			save_nestlevel;
 	bool		per_values;
 	int			ret;
@@ -183,16 +146,9 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 		params->params[i].pflags = PARAM_FLAG_CONST;
 		params->params[i].ptype = q->param_types[i];
 	}
-	receiver.pub.receiveSlot = result_receive;
-	receiver.pub.rStartup = result_startup;
-	receiver.pub.rShutdown = result_shutdown;
-	receiver.pub.rDestroy = result_shutdown;
-	receiver.pub.mydest = DestTuplestore;	/* a receiver of our own: not DestNone, not DestSPI */
-	receiver.mcxt = CurrentMemoryContext;
-	receiver.isnull = true;
 	options.params = params;
 	options.read_only = false;
-	options.dest = (DestReceiver *) &receiver;
+	options.dest = dest;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -213,14 +169,23 @@ run_compiled(const CompiledQuery *q, int64 schema_version)
 
 	AtEOXact_GUC(true, save_nestlevel);
 	SPI_finish();
+}
 
-	if (receiver.isnull && q->shape == RESULT_ROW_OR_THROW)
-		ereport(ERROR,
-				(errcode(ERRCODE_NO_DATA_FOUND),
-				 errmsg("No %s found", q->model_name)));
-	if (receiver.isnull)
-		return CStringGetTextDatum("null");
-	return receiver.value;
+/*
+ * Run a compiled query and return its JSON.  A findMany runs as one row per
+ * record, written straight into the result array (docs/large-results.md).
+ */
+static Datum
+run_query(CompiledQuery *q, const char *operation, int64 schema_version)
+{
+	char	   *rows_sql = strcmp(operation, "findMany") == 0 ? rows_form_sql(q->sql) : NULL;
+	DestReceiver *dest;
+
+	if (rows_sql != NULL)
+		q->sql = rows_sql;
+	dest = result_receiver_create(rows_sql ? RESULT_INTO_ARRAY : RESULT_INTO_VALUE, NULL, NULL);
+	run_compiled(q, schema_version, dest);
+	return result_receiver_value(dest, q);
 }
 
 /* prisma_query(query json): run one read given as a query document (under
@@ -232,10 +197,62 @@ prisma_query(PG_FUNCTION_ARGS)
 	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0), "");
 	const PrismaSchema *schema = schema_get();
 	CompiledQuery *q = compile_query(schema, doc);
-	Datum		result = run_compiled(q, schema->version);
+	Datum		result = run_query(q, json_get(doc, "operation")->str, schema->version);
 
 	safe_path_leave(level);
 	PG_RETURN_DATUM(result);
+}
+
+/*
+ * prisma_query_rows(query json): the same read as rows, one per top-level
+ * record of a findMany (none for no record), else one row with the value.
+ * The rows go to a tuplestore (on disk beyond work_mem) as they come.
+ */
+Datum
+prisma_query_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			level = safe_path_enter(fcinfo->flinfo->fn_oid);
+	JsonValue  *doc = parse_document(PG_GETARG_TEXT_PP(0), "");
+	const PrismaSchema *schema = schema_get();
+	CompiledQuery *q = compile_query(schema, doc);
+	char	   *rows_sql = strcmp(json_get(doc, "operation")->str, "findMany") == 0 ? rows_form_sql(q->sql) : NULL;
+	MemoryContext old;
+	Tuplestorestate *store;
+	TupleDesc	desc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("prisma_query_rows is a set-returning function: call it in FROM or a select list")));
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	desc = CreateTemplateTupleDesc(1);
+	TupleDescInitEntry(desc, 1, "prisma_query_rows", JSONOID, -1, 0);
+	store = tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+								  false, work_mem);
+	MemoryContextSwitchTo(old);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = desc;
+
+	if (rows_sql != NULL)
+	{
+		q->sql = rows_sql;
+		run_compiled(q, schema->version, result_receiver_create(RESULT_INTO_ROWS, store, desc));
+	}
+	else
+	{
+		DestReceiver *dest = result_receiver_create(RESULT_INTO_VALUE, NULL, NULL);
+		Datum		value;
+		bool		isnull = false;
+
+		run_compiled(q, schema->version, dest);
+		value = result_receiver_value(dest, q);
+		tuplestore_putvalues(store, desc, &value, &isnull);
+	}
+	safe_path_leave(level);
+	return (Datum) 0;
 }
 
 /* prisma_query(model, operation, args json): the same, unpacked. */
@@ -253,7 +270,7 @@ prisma_query_unpacked(PG_FUNCTION_ARGS)
 	if (args->kind == JV_NULL)
 		args = NULL;				/* null args means none */
 	q = compile_operation(schema, model, operation, args);
-	result = run_compiled(q, schema->version);
+	result = run_query(q, operation, schema->version);
 	safe_path_leave(level);
 	PG_RETURN_DATUM(result);
 }

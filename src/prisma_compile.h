@@ -8,6 +8,8 @@
 #include "postgres.h"
 
 #include "executor/spi.h"
+#include "tcop/dest.h"
+#include "utils/tuplestore.h"
 
 #include "compile.h"
 
@@ -20,9 +22,23 @@ extern bool prisma_generic_plans;
 extern bool prisma_parallel;
 extern int	prisma_work_mem;
 extern int	prisma_retained_memory;
+extern int	prisma_max_result_size;
 
 /* backend_memory.c */
 extern void retained_memory_assign(int newval, void *extra);
+
+/* query_result.c: where a compiled statement's rows go */
+typedef enum ResultInto
+{
+	RESULT_INTO_VALUE,			/* the single value */
+	RESULT_INTO_ARRAY,			/* one row per record, written as one array */
+	RESULT_INTO_ROWS			/* one row per record, into a tuplestore */
+} ResultInto;
+
+extern char *rows_form_sql(const char *sql);
+extern DestReceiver *result_receiver_create(ResultInto into, Tuplestorestate *store,
+											TupleDesc desc);
+extern Datum result_receiver_value(DestReceiver *self, const CompiledQuery *q);
 
 /* plan_cache.c: the kept plan for a compiled query (inside SPI) */
 extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version,

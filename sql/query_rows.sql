@@ -1,0 +1,41 @@
+-- prisma_query_rows: the same reads as rows, one per top-level record of a
+-- findMany; the single-value form's size limit (prisma_compile.max_result_size).
+BEGIN;
+\i regress/setup_kitchen_sink.sql
+
+-- one row per record, in the order of the query, nested relations inside
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "findMany", "args": {"where": {"id": {"lte": 3}}, "orderBy": {"id": "desc"}, "select": {"id": true, "author": {"select": {"name": true}}, "comments": {"select": {"id": true}}}}}');
+-- the rows are the elements of prisma_query's array, in order
+SELECT (SELECT '[' || coalesce(string_agg(r::text, ','), '') || ']' FROM prisma_query_rows(q) r) = prisma_query(q)::text AS same
+  FROM (VALUES ('{"model": "User", "operation": "findMany", "args": {"include": {"posts": {"select": {"id": true}}, "_count": true}}}'::json),
+               ('{"model": "Post", "operation": "findMany", "args": {"take": 3, "skip": 2, "orderBy": [{"author": {"name": "asc"}}, {"id": "asc"}], "select": {"id": true}}}'),
+               ('{"model": "Category", "operation": "findMany", "args": {"take": 200, "include": {"posts": {"select": {"id": true}}}}}'),
+               ('{"model": "Comment", "operation": "findMany", "args": {"distinct": ["postId"], "select": {"postId": true}}}')) v(q);
+-- no record: no row (prisma_query gives [])
+SELECT count(*) FROM prisma_query_rows('{"model": "Post", "operation": "findMany", "args": {"where": {"id": -1}}}');
+SELECT prisma_query('{"model": "Post", "operation": "findMany", "args": {"where": {"id": -1}}}');
+-- other operations: one row with the value (null for no record)
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "findUnique", "args": {"where": {"id": 1}, "select": {"id": true, "title": true}}}');
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "findFirst", "args": {"where": {"id": -1}}}');
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "count", "args": {"where": {"id": {"lte": 3}}}}');
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "groupBy", "args": {"by": ["authorId"], "_count": {"_all": true}, "orderBy": {"authorId": "asc"}, "take": 2}}');
+-- errors as prisma_query's
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "findUniqueOrThrow", "args": {"where": {"id": -1}}}');
+SELECT * FROM prisma_query_rows('{"model": "Post", "operation": "findMany", "args": {"where": {"nope": 1}}}');
+-- in a select list too
+SELECT prisma_query_rows('{"model": "Category", "operation": "findMany", "args": {"take": 2, "select": {"id": true}}}');
+
+-- a result over prisma_compile.max_result_size as one value: 54000 naming
+-- the limit: at the top level (the array the receiver writes) and inside an
+-- aggregate (groupBy)
+SET prisma_compile.max_result_size = '1kB';
+\set SHOW_CONTEXT never
+SELECT length(prisma_query('{"model": "Post", "operation": "findMany"}')::text) > 1024;
+SELECT length(prisma_query('{"model": "Post", "operation": "groupBy", "args": {"by": ["id", "title", "body"], "_count": {"_all": true}}}')::text);
+SELECT length(prisma_query('{"model": "User", "operation": "findMany", "args": {"take": 200, "include": {"posts": true}}}')::text);
+-- the rows form is bounded per record only
+SELECT count(*) > 1 FROM prisma_query_rows('{"model": "Post", "operation": "findMany"}');
+RESET prisma_compile.max_result_size;
+SELECT length(prisma_query('{"model": "Post", "operation": "findMany"}')::text) > 1024;
+
+ROLLBACK;

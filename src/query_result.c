@@ -1,0 +1,202 @@
+/*
+ * query_result.c
+ *		How a compiled statement's result reaches the caller
+ *		(docs/large-results.md):
+ *
+ *	- rows_form_sql: a findMany's statement turned into one row per
+ *	  top-level record (its top-level prisma_agg becomes prisma_object);
+ *	- a DestReceiver that keeps the single value (RESULT_INTO_VALUE),
+ *	  writes the rows as one JSON array in a buffer that becomes the
+ *	  result text without a copy (RESULT_INTO_ARRAY), or puts each row
+ *	  into the tuplestore of prisma_query_rows (RESULT_INTO_ROWS);
+ *	- prisma_check_result_size: the error for a value over
+ *	  prisma_compile.max_result_size, raised before PostgreSQL's own
+ *	  1 GB limit.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/tuplestore.h"
+
+#include "json_emit.h"
+#include "prisma_compile.h"
+
+/* prisma_compile.max_result_size, in kB */
+int			prisma_max_result_size = 1000 * 1024;
+
+/*
+ * Raise 54000 when a JSON value being written has grown over
+ * prisma_compile.max_result_size (len bytes so far).
+ */
+void
+prisma_check_result_size(Size len)
+{
+	if (len > (Size) prisma_max_result_size * 1024)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("query result exceeds prisma_compile.max_result_size (%d kB) as one JSON value",
+						prisma_max_result_size),
+				 errdetail("A PostgreSQL value is limited to 1 GB."),
+				 errhint("Read large results with prisma_query_rows(), one row per record, or page them with take and cursor.")));
+}
+
+/*
+ * The statement of a findMany as one row per top-level record: the
+ * compiler writes a findMany as "[WITH ...] SELECT prisma_agg(ARRAY[...],
+ * rN.a, ...) ... FROM (<rows, ordered>) rN" (or prisma_agg(rN), a record);
+ * prisma_object (prisma_row) takes the same arguments and writes one
+ * element.  The top-level call is the one outside
+ * every parenthesis and quote.  NULL when there is none.
+ */
+char *
+rows_form_sql(const char *sql)
+{
+	static const char call[] = "SELECT prisma_agg(";
+	int			depth = 0;
+	char		quote = 0;
+
+	for (const char *p = sql; *p; p++)
+	{
+		if (quote)
+		{
+			if (*p == quote)
+				quote = 0;		/* a doubled quote reopens at once: same state */
+			continue;
+		}
+		if (*p == '\'' || *p == '"')
+			quote = *p;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (depth == 0 && strncmp(p, call, sizeof(call) - 1) == 0)
+		{
+			const char *args = p + sizeof(call) - 1;
+
+			/* the fields form (names first) or a record (a model of more
+			 * fields than a call takes) */
+			return psprintf("%.*sSELECT %s(%s", (int) (p - sql), sql,
+							strncmp(args, "ARRAY[", 6) == 0 ? "prisma_object" : "prisma_row",
+							args);
+		}
+	}
+	return NULL;
+}
+
+/* The receiver of a compiled statement's result. */
+typedef struct ResultReceiver
+{
+	DestReceiver pub;
+	ResultInto	into;
+	MemoryContext mcxt;			/* where the value is kept or written */
+	Datum		value;			/* RESULT_INTO_VALUE */
+	bool		isnull;
+	StringInfoData buf;			/* RESULT_INTO_ARRAY: header, '[', elements */
+	Tuplestorestate *store;		/* RESULT_INTO_ROWS */
+	TupleDesc	desc;
+	uint64		rows;
+} ResultReceiver;
+
+/* One row of the statement. */
+static bool
+result_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	ResultReceiver *r = (ResultReceiver *) self;
+	bool		isnull;
+	Datum		value = slot_getattr(slot, 1, &isnull);
+
+	CHECK_FOR_INTERRUPTS();
+	r->rows++;
+	if (r->into == RESULT_INTO_ROWS)
+		tuplestore_putvalues(r->store, r->desc, &value, &isnull);
+	else if (r->into == RESULT_INTO_ARRAY)
+	{
+		text	   *t = isnull ? NULL : DatumGetTextPP(value);
+		Size		len = t ? VARSIZE_ANY_EXHDR(t) : 4;
+
+		prisma_check_result_size(r->buf.len - VARHDRSZ + len + 2);
+		appendStringInfoChar(&r->buf, r->rows > 1 ? ',' : '[');
+		appendBinaryStringInfo(&r->buf, t ? VARDATA_ANY(t) : "null", len);
+	}
+	else
+	{
+		MemoryContext old;
+
+		if (r->rows > 1)
+			elog(ERROR, "compiled query returned more than one row");
+		r->isnull = isnull;
+		if (!isnull)
+		{
+			old = MemoryContextSwitchTo(r->mcxt);
+			r->value = datumCopy(value, false, -1);
+			MemoryContextSwitchTo(old);
+		}
+	}
+	return true;
+}
+
+/* Nothing to set up or release per statement. */
+static void
+result_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+}
+
+static void
+result_shutdown(DestReceiver *self)
+{
+}
+
+/*
+ * A receiver for a statement's result, kept or written in the current
+ * memory context; into RESULT_INTO_ROWS, the rows go to store with desc.
+ */
+DestReceiver *
+result_receiver_create(ResultInto into, Tuplestorestate *store, TupleDesc desc)
+{
+	ResultReceiver *r = palloc0(sizeof(ResultReceiver));
+
+	r->pub.receiveSlot = result_receive;
+	r->pub.rStartup = result_startup;
+	r->pub.rShutdown = result_shutdown;
+	r->pub.rDestroy = result_shutdown;
+	r->pub.mydest = DestTuplestore;	/* a receiver of our own: not DestNone, not DestSPI */
+	r->into = into;
+	r->mcxt = CurrentMemoryContext;
+	r->isnull = true;
+	r->store = store;
+	r->desc = desc;
+	if (into == RESULT_INTO_ARRAY)
+	{
+		/* room for the varlena header: the buffer becomes the text */
+		initStringInfo(&r->buf);
+		appendBinaryStringInfo(&r->buf, "\0\0\0\0", VARHDRSZ);
+	}
+	return (DestReceiver *) r;
+}
+
+/*
+ * The query's JSON once the statement has run: the array (RESULT_INTO_ARRAY),
+ * or the value, JSON null for no row, P0002 for no row of an *OrThrow.
+ */
+Datum
+result_receiver_value(DestReceiver *self, const CompiledQuery *q)
+{
+	ResultReceiver *r = (ResultReceiver *) self;
+
+	Assert(r->into != RESULT_INTO_ROWS);
+	if (r->into == RESULT_INTO_ARRAY)
+	{
+		appendStringInfoString(&r->buf, r->rows > 0 ? "]" : "[]");
+		SET_VARSIZE(r->buf.data, r->buf.len);
+		return PointerGetDatum(r->buf.data);
+	}
+	if (r->isnull && q->shape == RESULT_ROW_OR_THROW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("No %s found", q->model_name)));
+	if (r->isnull)
+		return CStringGetTextDatum("null");
+	return r->value;
+}
