@@ -1,7 +1,7 @@
 // prisma-compile against plain Prisma Client on the kitchen-sink fixture:
 // inputs and results of every type, errors, fallbacks, transactions,
 // result extensions, the omit option, fluent calls. Run by
-// scripts/suites/40-dropin.sh (after regress/conformance/run.sh --dropin).
+// scripts/suites/45-dropin.sh (after regress/conformance/run.sh --dropin).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { clients, counted, Prisma, pc, kitchen, adapter } from './setup.mjs';
