@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Load and faults (docs/reliability.md), against the cluster of
+# PGHOST/PGPORT/PGUSER, on the kitchen-sink fixture:
+#   load      pgbench, 64 clients of mixed prisma_query reads (the *.sql
+#             scripts here) for DURATION s: 0 errors, backend memory flat
+#   cancel    statement_timeout and pg_cancel_backend stop a long read:
+#             latency from the deadline / the cancel to the backend idle
+#   ddl       schema reloads and DDL on used tables while 8 clients read:
+#             clean errors (no XX000, no crash), then 0 errors once undone
+#   pgbouncer pgbench through PgBouncer in transaction pooling: 0 errors
+#   standby   a streaming replica (pg_basebackup) answers prisma_query and
+#             follows a schema load on the primary (lag measured)
+#   dump      pg_dump / pg_restore into a new database keeps the schema
+#   regress/load/run.sh [--duration S] [--parts "load cancel ddl pgbouncer standby dump"]
+# Extra processes (replica, PgBouncer) run as the postgres OS user on ports
+# PGPORT+10 and PGPORT+20, in a scratch directory removed at the end.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+duration=60; parts="load cancel ddl pgbouncer standby dump"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2;; --parts) parts=$2; shift 2;;
+    *) echo "unknown option $1"; exit 2;;
+  esac
+done
+bindir=$(pg_config --bindir)
+db=load_prisma_compile
+tmp=$(mktemp -d /tmp/prisma_load.XXXXXX); chmod 755 "$tmp"
+standby_port=$((PGPORT + 10)); bouncer_port=$((PGPORT + 20))
+cleanup() {
+  [ -f "$tmp/standby/postmaster.pid" ] && runuser -u postgres -- "$bindir/pg_ctl" -D "$tmp/standby" -m immediate stop >/dev/null 2>&1
+  [ -f "$tmp/pgbouncer.pid" ] && kill "$(cat "$tmp/pgbouncer.pid")" 2>/dev/null
+  dropdb --if-exists "${db}_restored" >/dev/null 2>&1
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+passed=0; failed=0
+check() { if eval "$2"; then echo "ok   $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi; }
+P() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+has() { case " $parts " in *" $1 "*) return 0;; esac; return 1; }
+postmaster=$(psql -X -Atq -d postgres -c "SELECT pg_postmaster_start_time()")
+
+# the fixture, and 25,000 more users (reports of reports: a read of them all
+# with nested reports takes seconds, users.manager_id has no index)
+dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db" || exit 1
+P -c "CREATE EXTENSION prisma_compile" -f regress/fixtures/kitchen_sink.sql >/dev/null || exit 1
+echo "SELECT prisma_load_schema(:'schema');" | P -v schema="$(cat regress/fixtures/kitchen_sink.prisma)" -f - >/dev/null || exit 1
+P -c "INSERT INTO users (id, email, name, role, karma, created_at, updated_at, manager_id)
+      SELECT i, 'bulk' || i || '@example.com', 'Bulk ' || i, 'USER', i % 100, now(), now(),
+             CASE WHEN i > 1000 THEN 1000 + (i - 1000) / 10 END
+        FROM generate_series(1000, 25999) i; ANALYZE" || exit 1
+LONG='{"model":"User","operation":"findMany","args":{"include":{"reports":{"include":{"reports":true}},"posts":true}}}'
+scripts="-f regress/load/find_unique.sql@4 -f regress/load/find_many.sql@3 -f regress/load/aggregate.sql@2 -f regress/load/set_based.sql@1"
+
+# RssAnon (kB, private memory) of every backend of application_name $1
+rss() {
+  for pid in $(psql -X -Atq -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = '$1'"); do
+    sed -n 's/^RssAnon:\s*\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null
+  done | awk '{s += $1; n++; if ($1 > m) m = $1} END {if (n) printf "%d %d %d\n", n, s / n, m; else print "0 0 0"}'
+}
+
+if has load; then
+  echo "--- load: 64 clients, $duration s"
+  PGAPPNAME=prisma_load "$bindir/pgbench" -n -c 64 -j 4 -T "$duration" -P $((duration / 4 > 0 ? duration / 4 : 1)) \
+    -M prepared $scripts "$db" > "$tmp/pgbench.out" 2>&1 &
+  bench=$!
+  sleep $((duration / 3)); early=$(rss prisma_load)
+  sleep $((duration / 2)); late=$(rss prisma_load)
+  wait $bench; status=$?
+  grep -E '^(number of (transactions actually processed|failed)|tps|latency average|progress)' "$tmp/pgbench.out"
+  grep -E 'error|ERROR|abort' "$tmp/pgbench.out" | sort | uniq -c | head -10
+  tx=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$tmp/pgbench.out")
+  echo "backend RssAnon at $((duration / 3)) s: ${early% *} kB mean (n, mean, max: $early); at $((duration * 5 / 6)) s: $late"
+  set -- $early; e_mean=$2; set -- $late; l_n=$1; l_mean=$2
+  check "64 clients x $duration s of mixed reads: ${tx:-0} transactions, 0 errors" '[ $status -eq 0 ] && [ "${tx:-0}" -gt 0 ] && ! grep -qE "error|abort" "$tmp/pgbench.out"'
+  check "backend memory flat under load (mean RssAnon ${e_mean} -> ${l_mean} kB over $l_n backends)" '[ "$l_n" -ge 60 ] && [ $((l_mean - e_mean)) -le 2048 ]'
+fi
+
+if has cancel; then
+  echo "--- cancel"
+  start=$(ms)
+  out=$(printf "SET statement_timeout = '1s';\nSELECT length(prisma_query(:'q')::text);\n" | P -v q="$LONG" -f - 2>&1)
+  timeout_ms=$(( $(ms) - start - 1000 ))
+  echo "$out" | head -1
+  check "statement_timeout 1 s stops a long prisma_query ${timeout_ms} ms after the deadline" 'echo "$out" | grep -q "statement timeout" && [ $timeout_ms -lt 1000 ]'
+  echo "SELECT length(prisma_query(:'q')::text);" | PGAPPNAME=prisma_cancel P -v q="$LONG" -f - > "$tmp/cancel.out" 2>&1 &
+  reader=$!
+  sleep 1.5
+  pid=$(psql -X -Atq -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'prisma_cancel' AND state = 'active'")
+  start=$(ms)
+  psql -X -Atq -d postgres -c "SELECT pg_cancel_backend(${pid:-0})" >/dev/null
+  while [ -n "$pid" ] && [ "$(psql -X -Atq -d postgres -c "SELECT state FROM pg_stat_activity WHERE pid = $pid")" = active ]; do sleep 0.01; done
+  cancel_ms=$(( $(ms) - start ))
+  wait $reader
+  head -1 "$tmp/cancel.out"
+  check "pg_cancel_backend stops a long prisma_query in ${cancel_ms} ms (to the backend idle)" 'grep -q "canceling statement due to user request" "$tmp/cancel.out" && [ $cancel_ms -lt 1000 ]'
+fi
+
+if has ddl; then
+  echo "--- schema loads and DDL during reads"
+  for i in 1 2 3 4 5 6 7 8; do
+    ( for k in $(seq 1 400); do
+        echo "SELECT prisma_query('{\"model\":\"Post\",\"operation\":\"findMany\",\"args\":{\"include\":{\"author\":true},\"take\":5}}') IS NOT NULL;"
+        echo "SELECT prisma_query('{\"model\":\"User\",\"operation\":\"findUnique\",\"args\":{\"where\":{\"id\":$((k % 30 + 1))}}}') IS NOT NULL;"
+      done ) | psql -X -At -v VERBOSITY=verbose -d "$db" > "$tmp/ddl.$i.out" 2> "$tmp/ddl.$i.err" &
+  done
+  sleep 1
+  schema=$(cat regress/fixtures/kitchen_sink.prisma)
+  ddl_errors=""
+  for step in "SELECT prisma_load_schema(:'schema')" \
+              "ALTER TABLE \"Post\" ADD COLUMN extra int" "ALTER TABLE \"Post\" DROP COLUMN extra" \
+              "ALTER TABLE users RENAME COLUMN name TO name_x" "SELECT pg_sleep(1)" \
+              "ALTER TABLE users RENAME COLUMN name_x TO name" "SELECT prisma_load_schema(:'schema')" \
+              "ALTER TABLE \"Post\" ALTER COLUMN title TYPE varchar(300)" "SELECT pg_sleep(1)" \
+              "ALTER TABLE \"Post\" ALTER COLUMN title TYPE text" "SELECT prisma_load_schema(:'schema')"; do
+    echo "$step;" | P -v schema="$schema" -f - >/dev/null 2>>"$tmp/ddl.steps" || ddl_errors="$ddl_errors [$step]"
+    sleep 0.5
+  done
+  wait
+  ok=$(cat "$tmp"/ddl.*.out | grep -c '^t$'); errs=$(cat "$tmp"/ddl.*.err | grep -c '^ERROR:')
+  echo "reads during DDL: $ok succeeded, $errs failed; errors:"
+  cat "$tmp"/ddl.*.err | grep '^ERROR:' | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -8
+  check "DDL steps ran${ddl_errors:+ (failed:$ddl_errors)}" '[ -z "$ddl_errors" ]'
+  check "errors during DDL are clean (no XX000, no lost connection)" '! cat "$tmp"/ddl.*.err | grep -qE "^ERROR:  XX000|server closed|connection to server"'
+  after=$(PGAPPNAME=prisma_after "$bindir/pgbench" -n -c 8 -j 2 -T 5 -M prepared $scripts "$db" 2>&1)
+  check "after the DDL is undone: 8 clients x 5 s with 0 errors" '! echo "$after" | grep -qE "error|abort" && echo "$after" | grep -q "^tps"'
+fi
+
+if has pgbouncer; then
+  echo "--- PgBouncer, transaction pooling"
+  if command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; then
+    host=${PGHOST:-/var/run/postgresql}
+    cat > "$tmp/pgbouncer.ini" <<INI
+[databases]
+$db = host=$host port=$PGPORT dbname=$db user=$PGUSER ${PGPASSWORD:+password=$PGPASSWORD}
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bouncer_port
+unix_socket_dir =
+auth_type = trust
+auth_file = $tmp/userlist.txt
+pool_mode = transaction
+default_pool_size = 10
+max_client_conn = 200
+pidfile = $tmp/pgbouncer.pid
+logfile = $tmp/pgbouncer.log
+INI
+    echo "\"$PGUSER\" \"\"" > "$tmp/userlist.txt"
+    chown postgres "$tmp"; runuser -u postgres -- "$(command -v pgbouncer || echo /usr/sbin/pgbouncer)" -d "$tmp/pgbouncer.ini"
+    sleep 1
+    secs=$((duration / 2 > 10 ? duration / 2 : 10))
+    out=$(PGHOST=127.0.0.1 PGPORT=$bouncer_port "$bindir/pgbench" -n -c 64 -j 4 -T $secs -M extended $scripts "$db" 2>&1)
+    echo "$out" | grep -E '^(number of transactions actually processed|tps)'
+    echo "$out" | grep -E 'error|abort' | sort | uniq -c | head -5
+    check "PgBouncer transaction pooling, 64 clients x $secs s over 10 server connections: 0 errors" \
+      '! echo "$out" | grep -qE "error|abort" && echo "$out" | grep -q "^tps"'
+  else
+    check "pgbouncer installed" false
+  fi
+fi
+
+if has standby; then
+  echo "--- hot standby"
+  chown postgres "$tmp"
+  if runuser -u postgres -- env PGPASSWORD="${PGPASSWORD:-}" "$bindir/pg_basebackup" -D "$tmp/standby" -R -X stream \
+       -h "${PGHOST:-localhost}" -p "$PGPORT" -U "$PGUSER" >"$tmp/basebackup.log" 2>&1 &&
+     runuser -u postgres -- "$bindir/pg_ctl" -D "$tmp/standby" -w -l "$tmp/standby.log" \
+       -o "-p $standby_port -k $tmp -c listen_addresses='' -c hot_standby=on" start >/dev/null; then
+    S() { psql -X -Atq -h "$tmp" -p "$standby_port" -d "$db" "$@"; }
+    for i in $(seq 1 100); do [ "$(S -c 'SELECT pg_is_in_recovery()' 2>/dev/null)" = t ] && break; sleep 0.1; done
+    q='{"model":"Category","operation":"findMany","args":{"include":{"posts":{"take":1}}}}'
+    check "the standby answers prisma_query like the primary" \
+      '[ "$(echo "SELECT prisma_query(:'"'"'q'"'"');" | S -v q="$q" -f -)" = "$(echo "SELECT prisma_query(:'"'"'q'"'"');" | P -At -v q="$q" -f -)" ]'
+    # a schema without model Category: the standby must refuse it (42P01) once the load replays
+    cut=$(awk '/^model Category/ {skip=1} skip && /^}/ {skip=0; next} !skip' regress/fixtures/kitchen_sink.prisma | sed '/categories/d; /Category/d')
+    start=$(ms)
+    echo "SELECT prisma_load_schema(:'s');" | P -v s="$cut" -f - >/dev/null 2>"$tmp/cut.err"
+    lag=""
+    for i in $(seq 1 500); do
+      if ! echo "SELECT prisma_query(:'q');" | S -v q="$q" -f - >/dev/null 2>&1; then lag=$(( $(ms) - start )); break; fi
+      sleep 0.01
+    done
+    head -2 "$tmp/cut.err"
+    check "the standby follows a schema load on the primary (in ${lag:-?} ms)" '[ -n "$lag" ] && [ ! -s "$tmp/cut.err" ]'
+    echo "SELECT prisma_load_schema(:'s');" | P -v s="$(cat regress/fixtures/kitchen_sink.prisma)" -f - >/dev/null
+    err=$(echo "SELECT prisma_load_schema(:'s');" | S -v s="$cut" -v VERBOSITY=verbose -f - 2>&1 | head -3)
+    echo "prisma_load_schema on the standby: $err"
+    check "prisma_load_schema on the standby is refused (25006)" 'echo "$err" | grep -q 25006'
+    runuser -u postgres -- "$bindir/pg_ctl" -D "$tmp/standby" -m fast stop >/dev/null
+  else
+    tail -5 "$tmp/basebackup.log" "$tmp/standby.log" 2>/dev/null
+    check "a streaming standby made with pg_basebackup starts" false
+  fi
+fi
+
+if has dump; then
+  echo "--- pg_dump / pg_restore"
+  restored=${db}_restored
+  dropdb --if-exists "$restored" >/dev/null 2>&1
+  "$bindir/pg_dump" -Fc -d "$db" -f "$tmp/dump" && createdb "$restored" && "$bindir/pg_restore" -d "$restored" "$tmp/dump" 2>"$tmp/restore.err"
+  head -3 "$tmp/restore.err"
+  same=0; n=0
+  for f in fuzz/corpus/compile/*; do
+    grep -q '"model":"\(User\|Post\|Category\|Team\)"' "$f" || continue
+    n=$((n + 1)); [ $n -gt 100 ] && break
+    a=$(echo "SELECT prisma_query(:'q');" | psql -X -At -v q="$(cat "$f")" -d "$db" -f - 2>&1)
+    b=$(echo "SELECT prisma_query(:'q');" | psql -X -At -v q="$(cat "$f")" -d "$restored" -f - 2>&1)
+    [ "$a" = "$b" ] && same=$((same + 1))
+  done
+  check "a restored pg_dump keeps the schema: $same of $((n > 100 ? 100 : n)) documents give the same result" '[ $same -ge 100 ]'
+fi
+
+check "postmaster never restarted" '[ "$(psql -X -Atq -d postgres -c "SELECT pg_postmaster_start_time()")" = "$postmaster" ]'
+echo "load: $passed passed, $failed failed"
