@@ -64,12 +64,18 @@ shim_resolve_schema(PrismaSchema *schema)
 		PrismaModel *model = &schema->models[m];
 
 		model->relid = 16384 + m;
+		/* the schemas the loader's search_path would have found them in */
+		model->rel_schema = model->db_schema ? model->db_schema : "public";
 		for (int i = 0; i < model->nfields; i++)
 		{
 			PrismaField *f = &model->fields[i];
 
 			if (f->type == PT_RELATION)
+			{
+				if (f->rel_kind == REL_MANY_TO_MANY)
+					f->join_rel_schema = f->join_schema ? f->join_schema : "public";
 				continue;
+			}
 			f->col_type = column_type(schema, f);
 			if (f->is_list && OidIsValid(f->col_type))
 				f->col_type = get_array_type(f->col_type);

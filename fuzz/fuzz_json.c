@@ -14,9 +14,9 @@
 static void
 parse_document(const char *text, size_t len, void *arg)
 {
-	JsonValue  *v = json_input_parse(text, (int) len, 16 * 8);
+	JsonValue  *v = json_input_parse(text, (int) len, 16 * 8, "");
 	char	   *printed = json_to_text(v);
-	JsonValue  *again = json_input_parse(printed, strlen(printed), 16 * 8 + 1);
+	JsonValue  *again = json_input_parse(printed, strlen(printed), 16 * 8 + 1, "");
 
 	if (strcmp(json_to_text(again), printed) != 0)
 	{

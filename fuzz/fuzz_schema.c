@@ -27,7 +27,7 @@ static void
 compile_one(const char *text, size_t len, void *arg)
 {
 	const PrismaSchema *schema = arg;
-	JsonValue  *doc = json_input_parse(text, (int) len, 128);
+	JsonValue  *doc = json_input_parse(text, (int) len, 128, "");
 
 	(void) compile_query(schema, doc);
 }
