@@ -18,6 +18,7 @@
 #include "lib/stringinfo.h"
 
 #include "json_input.h"
+#include "pg_compat.h"
 
 /* Is s an integer of at least 19 digits rewritten by scan_text ("<digits>.0")? */
 static bool
@@ -102,7 +103,7 @@ typedef struct ScanFrame
 } ScanFrame;
 
 /* Raise the error for a \u0000 escape, with the JSON path of its string. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 nul_error(const char *root, ScanFrame *frames, int depth, const char *key, int keylen)
 {
 	StringInfoData path;
