@@ -77,7 +77,7 @@ SELECT prisma_query('User', 'findMany', '{"take": 5, "select": {"id": true, "pos
   = (SELECT jsonb_agg(x.o ORDER BY x.id) FROM (SELECT u.id, jsonb_build_object('id', u.id, 'posts',
         coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id) ORDER BY p.id) FROM "Post" p WHERE p."authorId" = u.id), '[]')) AS o
         FROM users u ORDER BY u.id LIMIT 5) x) AS same_per_row;
-SELECT prisma_query('User', 'findMany', '{"where": {"posts": {"some": {}}}, "select": {"id": true}}')::jsonb
+SELECT prisma_query('User', 'findMany', '{"where": {"posts": {"some": {}}}, "orderBy": {"id": "asc"}, "select": {"id": true}}')::jsonb
   = (SELECT jsonb_agg(jsonb_build_object('id', u.id) ORDER BY u.id) FROM users u
      WHERE EXISTS (SELECT 1 FROM "Post" p WHERE p."authorId" = u.id)) AS same_relation_filter;
 SELECT prisma_query('User', 'findMany', '{"select": {"id": true, "_count": {"select": {"posts": true, "comments": true}}}}')::jsonb
