@@ -2,7 +2,8 @@
 # Install what building and testing prisma_compile needs on Debian 12 (as root).
 set -euo pipefail
 pkgs=(postgresql-15 postgresql-server-dev-15 libjson-c-dev pkg-config make gcc
-      postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
+      postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+      clang-14 libclang-rt-14-dev xxd pgbouncer)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
