@@ -42,7 +42,14 @@ INSERT INTO cases (model, op, args) VALUES
   -- 10. to-one filters (is, isNot) probe the target's primary key: per row
   ('Post', 'findMany', '{"where": {"OR": [{"editor": {"is": {"role": "ADMIN"}}}, {"editor": {"isNot": {"karma": {"gt": 5}}}}]}, "select": {"id": true}}'),
   -- 11. findUnique: one parent, per row
-  ('Post', 'findUnique', '{"where": {"id": 1}, "select": {"id": true, "comments": {"take": 2}}}');
+  ('Post', 'findUnique', '{"where": {"id": 1}, "select": {"id": true, "comments": {"take": 2}}}'),
+  -- 12. per-parent distinct: the first row of each distinct key per parent
+  --     (a window partitioned by parent key and the distinct fields), then
+  --     the per-parent page
+  ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"distinct": ["authorId"], "take": 2, "orderBy": {"text": "asc"}, "select": {"id": true, "authorId": true}}}}'),
+  -- 13. a nested cursor on a many-to-many relation: only the parent linked
+  --     to the cursor row gets rows (as Prisma), the others none
+  ('Category', 'findMany', '{"select": {"id": true, "posts": {"cursor": {"id": 3}, "take": 2, "select": {"id": true}}}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

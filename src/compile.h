@@ -120,6 +120,8 @@ typedef struct SelectJoins
 extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 const JsonValue *args, ReadKind kind, const PrismaField *via,
 						 int parent_alias, SelectListFn select_fn, void *arg);
+extern void append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
+								 const JsonValue *distinct, int alias);
 extern int	add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
 							  ReadKind kind, bool *reverse, int *skip_param);
 extern void check_arg_names(CompileState *cs, const JsonValue *args,
@@ -154,7 +156,8 @@ extern List *parse_order(CompileState *cs, const PrismaModel *model, const JsonV
 extern void append_order(StringInfo buf, List *items, bool reverse, const char *hidden_prefix);
 extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
 									int alias, const JsonValue *cursor, const JsonValue *where,
-									const JsonValue *orderBy, List *order, bool reverse);
+									const JsonValue *orderBy, List *order, bool reverse,
+									const PrismaField *via);
 extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
 extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
 										const char *operation, const JsonValue *args);
@@ -169,6 +172,7 @@ extern void set_cte(CompileState *cs, int slot, const char *name, const char *bo
 					bool materialized);
 extern void append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
 								   int parent_alias, int alias);
+extern void append_join_table(StringInfo buf, const PrismaField *rel);
 extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
 extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
 									   int alias, const char *joins, const char *parents,

@@ -274,14 +274,63 @@ append_after(StringInfo buf, const OrderItem *item, const char *x, const char *c
 }
 
 /*
+ * Append "row tA of the relation via belongs to the parent the cursor row
+ * belongs to":
+ *
+ *   <tA's key> IN (SELECT <key> FROM <target> tC [links] WHERE <cursor>)
+ *
+ * uncorrelated, so the planner reads the cursor row once (a semi-join with
+ * one row, or a hashed subplan) and never per row of tA.
+ */
+static void
+append_same_parent(CompileState *cs, StringInfo buf, const PrismaModel *model,
+				   const PrismaField *via, int alias, const JsonValue *cursor)
+{
+	int			calias = ++cs->next_alias;
+	int			i;
+
+	appendStringInfoChar(buf, '(');
+	for (i = 0; i < via->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_key(buf, via, alias, i);
+	}
+	appendStringInfoString(buf, ") IN (SELECT ");
+	for (i = 0; i < via->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_key(buf, via, calias, i);
+	}
+	appendStringInfoString(buf, " FROM ");
+	append_table(buf, model);
+	appendStringInfo(buf, " t%d", calias);
+	if (via->rel_kind == REL_MANY_TO_MANY)
+	{
+		appendStringInfoString(buf, " JOIN ");
+		append_join_table(buf, via);
+		appendStringInfo(buf, " j%d ON j%d.%s = ", calias, calias,
+						 quote_identifier(via->join_remote));
+		append_column(buf, calias, via->remote_cols[0]);
+	}
+	appendStringInfoString(buf, " WHERE ");
+	compile_where(cs, buf, model, calias, cursor);
+	appendStringInfoString(buf, ") AND ");
+}
+
+/*
  * Append the cursor condition of a read of model over alias: the row is the
  * cursor row or comes after it in the (possibly reversed) order.  The cursor
  * row is found by its unique criterion; if there is none, nothing matches.
+ * In a relation (via), like Prisma, a parent's list is paged from the cursor
+ * row only when the cursor row is in it: the other parents get no rows.
  */
 void
 append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 						const JsonValue *cursor, const JsonValue *where,
-						const JsonValue *orderBy, List *order, bool reverse)
+						const JsonValue *orderBy, List *order, bool reverse,
+						const PrismaField *via)
 {
 	int			calias = ++cs->next_alias;
 	List	   *corder;
@@ -296,6 +345,8 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
 					  "Name a unique field (@id, @unique) or a compound unique (@@id, @@unique) with a value.",
 					  "cursor needs a unique criterion of model %s", model->name);
+	if (via != NULL)
+		append_same_parent(cs, buf, model, via, alias, cursor);
 	appendStringInfoString(buf, "EXISTS (SELECT 1 FROM ");
 	append_table(buf, model);
 	appendStringInfo(buf, " t%d WHERE ", calias);

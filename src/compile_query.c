@@ -197,7 +197,7 @@ set_cte(CompileState *cs, int slot, const char *name, const char *body, bool mat
 }
 
 /* Append the (schema-qualified) quoted name of a many-to-many join table. */
-static void
+void
 append_join_table(StringInfo buf, const PrismaField *rel)
 {
 	if (rel->join_rel_schema == NULL)
@@ -391,8 +391,8 @@ check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allo
 static void select_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						   const JsonValue *args, int alias, void *arg);
 
-/* Append "PARTITION BY" terms for distinct: one field name or an array of them. */
-static void
+/* Append the columns of distinct (one field name or an array of them), checked. */
+void
 append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 					 const JsonValue *distinct, int alias)
 {
@@ -406,7 +406,6 @@ append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 					  json_kind_name(distinct->kind));
 	if (n == 0)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "name at least one field");
-	appendStringInfoString(buf, "PARTITION BY ");
 	for (i = 0; i < n; i++)
 	{
 		const JsonValue *name = distinct->kind == JV_ARRAY ? distinct->items[i] : distinct;
@@ -465,7 +464,7 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 	{
 		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
 		append_cursor_condition(cs, buf, model, alias, cursor, where,
-								json_get(args, "orderBy"), order, reverse);
+								json_get(args, "orderBy"), order, reverse, via);
 	}
 }
 
@@ -574,7 +573,7 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		 */
 		appendStringInfoString(buf, "FROM (SELECT ");
 		select_columns(cs, buf, model, args, alias, recorded_columns(alias));
-		appendStringInfoString(buf, ", row_number() OVER (");
+		appendStringInfoString(buf, ", row_number() OVER (PARTITION BY ");
 		append_distinct_keys(cs, buf, model, distinct, alias);
 		/* like Prisma, a negative take keeps the first row from the end */
 		append_order(buf, order, reverse, NULL);

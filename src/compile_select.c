@@ -329,15 +329,15 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 
 /*
  * Can a to-many relation be read set-based: for all parents at once, a
- * single-column key, paging per parent by a window (distinct is read per
- * parent row)?
+ * single-column key, distinct and paging per parent by windows?
  */
 bool
 relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 {
 	const PrismaSchema *schema = schema_cached();
 
-	if (!is_to_many(rel) || rel->nkeys != 1 || json_get(args, "distinct") != NULL)
+	(void) args;
+	if (!is_to_many(rel) || rel->nkeys != 1)
 		return false;
 	/* the fields form of prisma_group takes up to FIELDS_FORM_MAX fields
 	 * ("_count" is one more); the schema is the one being compiled for */
@@ -437,6 +437,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	const JsonValue *take = json_get(args, "take");
 	const JsonValue *skip = json_get(args, "skip");
 	const JsonValue *cursor = json_get(args, "cursor");
+	const JsonValue *distinct = json_get(args, "distinct");
 	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1 &&
 		take == NULL && skip == NULL;
 	bool		reverse;
@@ -447,6 +448,8 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	ListCell   *lc;
 	StringInfoData child_joins;
 	StringInfoData order_joins;
+	StringInfoData key;
+	StringInfoData from;
 	StringInfoData rows;
 	StringInfoData sel;
 	SelectJoins sj = {&child_joins, cte, NIL};
@@ -454,8 +457,12 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 
 	enter_relation(cs, rel, args);
 	take_param = add_paging_params(cs, take, skip, READ_MANY, &reverse, &skip_param);
+	/* under distinct, the numbered rows carry the columns used above them */
+	if (distinct)
+		record_columns(alias);
+	/* an order by a relation's _count joins its counts (not under distinct) */
 	initStringInfo(&order_joins);
-	cs->order_joins = &order_joins;
+	cs->order_joins = distinct ? NULL : &order_joins;
 	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 	cs->order_joins = NULL;
 
@@ -466,16 +473,37 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	record_columns(ralias);
 	append_selection(cs, &sel, target, args, ralias, &sj);
 
+	/* the children of all parents, filtered */
+	initStringInfo(&from);
+	append_relation_source_set(cs, &from, rel, alias, order_joins.data, parents, parent_alias);
+	if (where)
+	{
+		mark = path_push(cs, "where");
+		appendStringInfoString(&from, " AND ");
+		compile_where(cs, &from, target, alias, where);
+		path_pop(cs, mark);
+	}
+	if (cursor)
+	{
+		appendStringInfoString(&from, " AND ");
+		append_cursor_condition(cs, &from, target, alias, cursor, where,
+								json_get(args, "orderBy"), order, reverse, rel);
+	}
+
+	/* the parent key: under distinct, a column of the numbered rows */
+	initStringInfo(&key);
+	if (distinct)
+		appendStringInfo(&key, "t%d.\"__k\"", alias);
+	else
+		append_relation_key(&key, rel, alias, 0);
+
 	initStringInfo(&rows);
-	appendStringInfoString(&rows, "SELECT ");
-	append_relation_key(&rows, rel, alias, 0);
-	appendStringInfoString(&rows, " AS \"__k\", ");
+	appendStringInfo(&rows, "SELECT %s%s, ", key.data, distinct ? "" : " AS \"__k\"");
 	if (keyed)
 		append_column(&rows, alias, target->fields[target->id_fields[0]].column);
 	else
 	{
-		appendStringInfoString(&rows, "row_number() OVER (PARTITION BY ");
-		append_relation_key(&rows, rel, alias, 0);
+		appendStringInfo(&rows, "row_number() OVER (PARTITION BY %s", key.data);
 		append_order(&rows, order, reverse, NULL);
 		appendStringInfoChar(&rows, ')');
 	}
@@ -485,21 +513,35 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 		appendStringInfoString(&rows, ", ");
 		append_column(&rows, alias, lfirst(lc));
 	}
-	appendStringInfoChar(&rows, ' ');
-	append_relation_source_set(cs, &rows, rel, alias, order_joins.data, parents, parent_alias);
-	if (where)
+	if (distinct)
 	{
-		mark = path_push(cs, "where");
-		appendStringInfoString(&rows, " AND ");
-		compile_where(cs, &rows, target, alias, where);
-		path_pop(cs, mark);
+		/*
+		 * Per parent, the first row of each distinct key in the read's order
+		 * (from the end for a negative take), as compile_rows does for one
+		 * parent; the numbered rows take the read's alias.
+		 */
+		StringInfoData window;
+
+		initStringInfo(&window);
+		appendStringInfoString(&window, ", row_number() OVER (PARTITION BY ");
+		append_relation_key(&window, rel, alias, 0);
+		appendStringInfoString(&window, ", ");
+		append_distinct_keys(cs, &window, target, distinct, alias);
+		append_order(&window, order, reverse, NULL);
+		appendStringInfoString(&window, ") AS \"__d\"");
+		appendStringInfoString(&rows, " FROM (SELECT ");
+		append_relation_key(&rows, rel, alias, 0);
+		appendStringInfoString(&rows, " AS \"__k\"");
+		foreach(lc, recorded_columns(alias))
+		{
+			appendStringInfoString(&rows, ", ");
+			append_column(&rows, alias, lfirst(lc));
+		}
+		appendStringInfo(&rows, "%s %s) t%d WHERE t%d.\"__d\" = 1", window.data, from.data,
+						 alias, alias);
 	}
-	if (cursor)
-	{
-		appendStringInfoString(&rows, " AND ");
-		append_cursor_condition(cs, &rows, target, alias, cursor, where,
-								json_get(args, "orderBy"), order, reverse);
-	}
+	else
+		appendStringInfo(&rows, " %s", from.data);
 	if (take_param || skip_param)
 	{
 		/* the page of each parent: numbers in (skip, skip + take] */
