@@ -80,6 +80,7 @@ typedef struct OrderItem
 	char	   *expr;
 	bool		desc;
 	bool		nulls_first;
+	bool		not_null;		/* expr is a required column: never null */
 } OrderItem;
 
 /* What kind of read a rows subquery serves. */

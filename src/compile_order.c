@@ -149,6 +149,7 @@ parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *ob
 		initStringInfo(&e);
 		append_column(&e, alias, field->column);
 		item->expr = e.data;
+		item->not_null = !field->is_optional;
 	}
 	path_pop(cs, mark);
 	return item;
@@ -226,6 +227,7 @@ parse_order(CompileState *cs, const PrismaModel *model, const JsonValue *orderBy
 		if (present)
 			continue;
 		pk->expr = e.data;
+		pk->not_null = true;
 		items = lappend(items, pk);
 	}
 	return items;
@@ -320,6 +322,36 @@ append_same_parent(CompileState *cs, StringInfo buf, const PrismaModel *model,
 }
 
 /*
+ * Append "x >= (SELECT c FROM <model> tC WHERE <cursor>) AND " ("<=" when
+ * descending) for the first order term x when it is a required column:
+ * implied by the condition below, but a bound the planner can start an
+ * index range scan at (a cursor page reads from the cursor row on, not from
+ * the first row).  No cursor row: the bound is null, no row passes, as
+ * below.
+ */
+static void
+append_cursor_bound(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+					const JsonValue *cursor, const JsonValue *orderBy, List *order, bool reverse)
+{
+	int			balias = ++cs->next_alias;
+	OrderItem  *x = linitial(order);
+	OrderItem  *c;
+	StringInfo	saved_joins = cs->order_joins;
+
+	if (!x->not_null)
+		return;
+	cs->order_joins = NULL;
+	c = linitial(parse_order(cs, model, orderBy, balias, true));
+	cs->order_joins = saved_joins;
+	appendStringInfo(buf, "%s %s (SELECT %s FROM ", x->expr, x->desc != reverse ? "<=" : ">=",
+					 c->expr);
+	append_table(buf, model);
+	appendStringInfo(buf, " t%d WHERE ", balias);
+	compile_where(cs, buf, model, balias, cursor);
+	appendStringInfoString(buf, ") AND ");
+}
+
+/*
  * Append the cursor condition of a read of model over alias: the row is the
  * cursor row or comes after it in the (possibly reversed) order.  The cursor
  * row is found by its unique criterion; if there is none, nothing matches.
@@ -347,6 +379,7 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 					  "cursor needs a unique criterion of model %s", model->name);
 	if (via != NULL)
 		append_same_parent(cs, buf, model, via, alias, cursor);
+	append_cursor_bound(cs, buf, model, alias, cursor, orderBy, order, reverse);
 	appendStringInfoString(buf, "EXISTS (SELECT 1 FROM ");
 	append_table(buf, model);
 	appendStringInfo(buf, " t%d WHERE ", calias);
