@@ -402,6 +402,49 @@ selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
 }
 
 /*
+ * Append the rows of a many-to-many relation for every row tP of the
+ * set-based level parents at once, through its links of all parents in the
+ * WITH item links_slot (reserved before the children's, which read it):
+ *
+ *   __prisma_lN AS MATERIALIZED (SELECT jN.<own>, jN.<other> FROM <links> jN
+ *                                WHERE prisma_key_in(jN.<own>, ARRAY(<parent keys>)))
+ *
+ *   FROM __prisma_lN jN JOIN <target> tN ON tN.id = jN.<other> <joins>
+ *   WHERE prisma_key_in(tN.id, ARRAY(SELECT l.<other> FROM __prisma_lN l))
+ *
+ * The second test restricts the target to the linked rows, so that a few
+ * links are joined by probing the target's primary key for their ids
+ * instead of hashing the whole target table: the read's cost grows with the
+ * links, not with the target (docs/set-based.md).  For many links the
+ * planner scans the target once with the hashed test (key_set.c).
+ */
+static void
+append_links_set(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+				 const char *joins, const char *parents, int parent_alias, int links_slot)
+{
+	const char *links = psprintf("__prisma_l%d", alias);
+	const char *own = quote_identifier(rel->join_local);
+	const char *other = quote_identifier(rel->join_remote);
+	StringInfoData body;
+
+	initStringInfo(&body);
+	appendStringInfo(&body, "SELECT j%d.%s, j%d.%s FROM ", alias, own, alias, other);
+	append_join_table(&body, rel);
+	appendStringInfo(&body, " j%d WHERE prisma_key_in(j%d.%s, ARRAY(", alias, alias, own);
+	append_parent_keys(&body, parents, parent_alias, rel->local_cols[0]);
+	appendStringInfoString(&body, "))");
+	set_cte(cs, links_slot, links, body.data, true);
+
+	appendStringInfo(buf, "FROM %s j%d JOIN ", links, alias);
+	append_table(buf, &cs->schema->models[rel->target]);
+	appendStringInfo(buf, " t%d ON ", alias);
+	append_column(buf, alias, rel->remote_cols[0]);
+	appendStringInfo(buf, " = j%d.%s%s WHERE prisma_key_in(", alias, other, joins);
+	append_column(buf, alias, rel->remote_cols[0]);
+	appendStringInfo(buf, ", ARRAY(SELECT l.%s FROM %s l))", other, links);
+}
+
+/*
  * Append a to-many relation read for every row tP of the set-based level
  * parents at once (docs/set-based.md: one scan or one index pass over the
  * children of all parents instead of one probe per parent).  The children
@@ -453,6 +496,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	StringInfoData rows;
 	StringInfoData sel;
 	SelectJoins sj = {&child_joins, cte, NIL};
+	int			links_slot = -1;
 	int			mark;
 
 	enter_relation(cs, rel, args);
@@ -466,6 +510,10 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
 	cs->order_joins = NULL;
 
+	/* a many-to-many relation's links come first, in a CTE of their own */
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+		links_slot = reserve_cte(cs);
+
 	/* the selection first: it names the CTE's columns */
 	slot = reserve_cte(cs);
 	initStringInfo(&child_joins);
@@ -475,7 +523,12 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 
 	/* the children of all parents, filtered */
 	initStringInfo(&from);
-	append_relation_source_set(cs, &from, rel, alias, order_joins.data, parents, parent_alias);
+	if (rel->rel_kind == REL_MANY_TO_MANY)
+		append_links_set(cs, &from, rel, alias, order_joins.data, parents, parent_alias,
+						 links_slot);
+	else
+		append_relation_source_set(cs, &from, rel, alias, order_joins.data, parents,
+								   parent_alias);
 	if (where)
 	{
 		mark = path_push(cs, "where");
