@@ -98,60 +98,6 @@ enter_relation(CompileState *cs, const PrismaField *rel, const JsonValue *args)
 	}
 }
 
-/* Append (SELECT count(*) ...) of the rows of rel for parent tP, filtered. */
-static void
-append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
-					  const JsonValue *where, int parent_alias)
-{
-	int			alias = ++cs->next_alias;
-
-	/* counts are numbers in Prisma's results: int4, not count()'s int8 */
-	appendStringInfoString(buf, "(SELECT count(*)::int4 ");
-	append_relation_source(cs, buf, rel, parent_alias, alias);
-	if (where != NULL)
-	{
-		int			mark = path_push(cs, "where");
-
-		appendStringInfoString(buf, " AND ");
-		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
-		path_pop(cs, mark);
-	}
-	appendStringInfoChar(buf, ')');
-}
-
-/*
- * Append to joins the counts of rel's rows per parent key, grouped once,
- * and to buf the count of row tP (docs/set-based.md):
- *
- *   LEFT JOIN (SELECT <key> AS "__k", count(*)::int4 AS n FROM <children>
- *              WHERE <key> IN (<keys of parents>) AND <where> GROUP BY 1) cN
- *     ON cN."__k" = tP.<key>                                  -- coalesce(cN.n, 0)
- *
- * parents NULL: the children of every parent (an orderBy over all rows).
- */
-void
-append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const PrismaField *rel,
-					 const JsonValue *where, const char *parents, int parent_alias)
-{
-	int			alias = ++cs->next_alias;
-
-	appendStringInfoString(joins, " LEFT JOIN (SELECT ");
-	append_relation_key(joins, rel, alias, 0);
-	appendStringInfoString(joins, " AS \"__k\", count(*)::int4 AS n ");
-	append_relation_source_set(cs, joins, rel, alias, "", parents, parent_alias);
-	if (where != NULL)
-	{
-		int			mark = path_push(cs, "where");
-
-		appendStringInfoString(joins, " AND ");
-		compile_where(cs, joins, &cs->schema->models[rel->target], alias, where);
-		path_pop(cs, mark);
-	}
-	appendStringInfo(joins, " GROUP BY 1) c%d ON c%d.\"__k\" = ", alias, alias);
-	append_column(joins, parent_alias, rel->local_cols[0]);
-	appendStringInfo(buf, "coalesce(c%d.n, 0)", alias);
-}
-
 /*
  * Append the _count object of a select or include: true counts every
  * to-many relation; {select: {posts: true, comments: {where: ...}}} the
@@ -399,49 +345,6 @@ selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
 			return true;
 	}
 	return false;
-}
-
-/*
- * Append the rows of a many-to-many relation for every row tP of the
- * set-based level parents at once, through its links of all parents in the
- * WITH item links_slot (reserved before the children's, which read it):
- *
- *   __prisma_lN AS MATERIALIZED (SELECT jN.<own>, jN.<other> FROM <links> jN
- *                                WHERE prisma_key_in(jN.<own>, ARRAY(<parent keys>)))
- *
- *   FROM __prisma_lN jN JOIN <target> tN ON tN.id = jN.<other> <joins>
- *   WHERE prisma_key_in(tN.id, ARRAY(SELECT l.<other> FROM __prisma_lN l))
- *
- * The second test restricts the target to the linked rows, so that a few
- * links are joined by probing the target's primary key for their ids
- * instead of hashing the whole target table: the read's cost grows with the
- * links, not with the target (docs/set-based.md).  For many links the
- * planner scans the target once with the hashed test (key_set.c).
- */
-static void
-append_links_set(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
-				 const char *joins, const char *parents, int parent_alias, int links_slot)
-{
-	const char *links = psprintf("__prisma_l%d", alias);
-	const char *own = quote_identifier(rel->join_local);
-	const char *other = quote_identifier(rel->join_remote);
-	StringInfoData body;
-
-	initStringInfo(&body);
-	appendStringInfo(&body, "SELECT j%d.%s, j%d.%s FROM ", alias, own, alias, other);
-	append_join_table(&body, rel);
-	appendStringInfo(&body, " j%d WHERE prisma_key_in(j%d.%s, ARRAY(", alias, alias, own);
-	append_parent_keys(&body, parents, parent_alias, rel->local_cols[0]);
-	appendStringInfoString(&body, "))");
-	set_cte(cs, links_slot, links, body.data, true);
-
-	appendStringInfo(buf, "FROM %s j%d JOIN ", links, alias);
-	append_table(buf, &cs->schema->models[rel->target]);
-	appendStringInfo(buf, " t%d ON ", alias);
-	append_column(buf, alias, rel->remote_cols[0]);
-	appendStringInfo(buf, " = j%d.%s%s WHERE prisma_key_in(", alias, other, joins);
-	append_column(buf, alias, rel->remote_cols[0]);
-	appendStringInfo(buf, ", ARRAY(SELECT l.%s FROM %s l))", other, links);
 }
 
 /*
