@@ -49,7 +49,10 @@ INSERT INTO cases (model, op, args) VALUES
   ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"distinct": ["authorId"], "take": 2, "orderBy": {"text": "asc"}, "select": {"id": true, "authorId": true}}}}'),
   -- 13. a nested cursor on a many-to-many relation: only the parent linked
   --     to the cursor row gets rows (as Prisma), the others none
-  ('Category', 'findMany', '{"select": {"id": true, "posts": {"cursor": {"id": 3}, "take": 2, "select": {"id": true}}}}');
+  ('Category', 'findMany', '{"select": {"id": true, "posts": {"cursor": {"id": 3}, "take": 2, "select": {"id": true}}}}'),
+  -- 14. a to-many relation below a to-one: the related rows of all parents
+  --     in a CTE, the parents of the level below, joined back by key
+  ('Comment', 'findMany', '{"take": 4, "select": {"id": true, "post": {"select": {"id": true, "comments": {"select": {"id": true}}, "_count": {"select": {"categories": true}}}}}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

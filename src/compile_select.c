@@ -274,6 +274,77 @@ append_relation_json(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
+ * Append a to-one relation of every row tP of the set-based level parents
+ * whose selection reads relations in turn (docs/set-based.md): the related
+ * rows of all parents in a CTE of their own, the parents of the relations
+ * below, and each parent's row looked up there,
+ *
+ *   __prisma_sN AS (SELECT <key> AS "__k", tN.a, ... FROM <target> tN
+ *                   WHERE <key> IN (<keys of parents>) [AND <where>])
+ *
+ *   LEFT JOIN (SELECT rM."__k", prisma_object(...) AS v FROM (SELECT tM."__k",
+ *       <selection> FROM __prisma_sN tM <joins>) rM) oM ON oM."__k" = tP.<key>
+ *
+ * in joins and oM.v in buf: one join of the parents with their related
+ * rows' objects (a hash or merge join).  Read per row instead, each
+ * parent's related row would read its own relations per row, a scan each
+ * without an index.
+ */
+static void
+append_to_one_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
+						const JsonValue *args, int parent_alias, const char *parents,
+						StringInfo joins)
+{
+	const PrismaModel *target = &cs->schema->models[rel->target];
+	int			alias = ++cs->next_alias;	/* the related rows in the CTE */
+	int			ralias = ++cs->next_alias;	/* the CTE in the lookup */
+	const char *cte = psprintf("__prisma_s%d", alias);
+	const JsonValue *where = json_get(args, "where");
+	StringInfoData rows;
+	StringInfoData sel;
+	StringInfoData row_joins;
+	SelectJoins sj = {&row_joins, cte, NIL};
+	ListCell   *lc;
+	int			slot;
+
+	enter_relation(cs, rel, args);
+	slot = reserve_cte(cs);
+	initStringInfo(&sel);
+	initStringInfo(&row_joins);
+	record_columns(ralias);
+	append_selection(cs, &sel, target, args, ralias, &sj);
+
+	initStringInfo(&rows);
+	appendStringInfoString(&rows, "SELECT ");
+	append_relation_key(&rows, rel, alias, 0);
+	appendStringInfoString(&rows, " AS \"__k\"");
+	foreach(lc, recorded_columns(ralias))
+	{
+		appendStringInfoString(&rows, ", ");
+		append_column(&rows, alias, lfirst(lc));
+	}
+	appendStringInfoChar(&rows, ' ');
+	append_relation_source_set(cs, &rows, rel, alias, "", parents, parent_alias);
+	if (where)
+	{
+		int			mark = path_push(cs, "where");
+
+		appendStringInfoString(&rows, " AND ");
+		compile_where(cs, &rows, target, alias, where);
+		path_pop(cs, mark);
+	}
+	set_cte(cs, slot, cte, rows.data, false);
+
+	appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", ", ralias);
+	append_fields_call(joins, "prisma_object(", sj.names, ralias);
+	appendStringInfo(joins, " AS v FROM (SELECT t%d.\"__k\", %s FROM %s t%d%s) r%d) o%d ON o%d.\"__k\" = ",
+					 ralias, sel.data, cte, ralias, row_joins.data, ralias, ralias, ralias);
+	append_column(joins, parent_alias, rel->local_cols[0]);
+	appendStringInfo(buf, "o%d.v", ralias);
+	cs->depth--;
+}
+
+/*
  * Can a to-many relation be read set-based: for all parents at once, a
  * single-column key, distinct and paging per parent by windows?
  */
@@ -337,6 +408,10 @@ selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
 		if (f < 0 || (v->kind != JV_BOOL && v->kind != JV_OBJECT))
 			continue;
 		rel = &model->fields[f];
+		/* a to-one relation's rows are as many as the parents */
+		if (!is_to_many(rel) && rel->nkeys == 1 && v->kind == JV_OBJECT &&
+			selection_wants_set_based(schema, &schema->models[rel->target], v, many_parents))
+			return true;
 		if (!relation_is_set_based(rel, v->kind == JV_OBJECT ? v : NULL))
 			continue;
 		if (many_parents || !rel->key_indexed ||
@@ -618,6 +693,11 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 			relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
 			append_relation_set_based(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL,
 									  alias, sj->parents);
+		else if (sj != NULL && sj->parents != NULL && field->nkeys == 1 &&
+				 !is_to_many(field) && entry->kind == JV_OBJECT &&
+				 selection_wants_set_based(cs->schema, &cs->schema->models[field->target],
+										   entry, true))
+			append_to_one_set_based(cs, buf, field, entry, alias, sj->parents, sj->joins);
 		else
 			append_relation_json(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL, alias,
 								 sj != NULL ? sj->joins : NULL);
