@@ -52,7 +52,10 @@ INSERT INTO cases (model, op, args) VALUES
   ('Category', 'findMany', '{"select": {"id": true, "posts": {"cursor": {"id": 3}, "take": 2, "select": {"id": true}}}}'),
   -- 14. a to-many relation below a to-one: the related rows of all parents
   --     in a CTE, the parents of the level below, joined back by key
-  ('Comment', 'findMany', '{"take": 4, "select": {"id": true, "post": {"select": {"id": true, "comments": {"select": {"id": true}}, "_count": {"select": {"categories": true}}}}}}');
+  ('Comment', 'findMany', '{"take": 4, "select": {"id": true, "post": {"select": {"id": true, "comments": {"select": {"id": true}}, "_count": {"select": {"categories": true}}}}}}'),
+  -- 15. a compound key (Membership.team: team_org, team_slug): grouped by
+  --     ROW(team_org, team_slug), the parents' keys matched as a row
+  ('Team', 'findMany', '{"take": 3, "select": {"slug": true, "memberships": {"take": 2, "distinct": ["role"], "select": {"userId": true, "role": true}}}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

@@ -281,13 +281,55 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
 		appendStringInfoString(buf, "))");
 	}
-	else
+	else if (rel->nkeys == 1)
 	{
 		append_relation_key(buf, rel, alias, 0);
 		appendStringInfoString(buf, " IN (");
 		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
 		appendStringInfoChar(buf, ')');
 	}
+	else
+	{
+		/* a compound key: (k1, k2) IN (SELECT p.c1, p.c2 FROM parents p) */
+		appendStringInfoChar(buf, '(');
+		for (int i = 0; i < rel->nkeys; i++)
+		{
+			if (i > 0)
+				appendStringInfoString(buf, ", ");
+			append_relation_key(buf, rel, alias, i);
+		}
+		appendStringInfoString(buf, ") IN (SELECT ");
+		for (int i = 0; i < rel->nkeys; i++)
+		{
+			note_column(parent_alias, rel->local_cols[i]);
+			appendStringInfo(buf, "%sp.%s", i > 0 ? ", " : "",
+							 quote_identifier(rel->local_cols[i]));
+		}
+		appendStringInfo(buf, " FROM %s p)", parents);
+	}
+}
+
+/*
+ * Append the key of rel's rows tA that matches a parent (its one column,
+ * or ROW(k1, k2, ...) for a compound key: one value to group by); with
+ * local, the parent row tP's own key.
+ */
+void
+append_relation_key_value(StringInfo buf, const PrismaField *rel, int alias, bool local)
+{
+	if (rel->nkeys > 1)
+		appendStringInfoString(buf, "ROW(");
+	for (int i = 0; i < rel->nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		if (local)
+			append_column(buf, alias, rel->local_cols[i]);
+		else
+			append_relation_key(buf, rel, alias, i);
+	}
+	if (rel->nkeys > 1)
+		appendStringInfoChar(buf, ')');
 }
 
 /*

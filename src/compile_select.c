@@ -345,8 +345,9 @@ append_to_one_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel
 }
 
 /*
- * Can a to-many relation be read set-based: for all parents at once, a
- * single-column key, distinct and paging per parent by windows?
+ * Can a to-many relation be read set-based: for all parents at once (a
+ * compound key grouped as one row value), distinct and paging per parent
+ * by windows?
  */
 bool
 relation_is_set_based(const PrismaField *rel, const JsonValue *args)
@@ -354,7 +355,7 @@ relation_is_set_based(const PrismaField *rel, const JsonValue *args)
 	const PrismaSchema *schema = schema_cached();
 
 	(void) args;
-	if (!is_to_many(rel) || rel->nkeys != 1)
+	if (!is_to_many(rel))
 		return false;
 	/* the fields form of prisma_group takes up to FIELDS_FORM_MAX fields
 	 * ("_count" is one more); the schema is the one being compiled for */
@@ -526,7 +527,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	if (distinct)
 		appendStringInfo(&key, "t%d.\"__k\"", alias);
 	else
-		append_relation_key(&key, rel, alias, 0);
+		append_relation_key_value(&key, rel, alias, false);
 
 	initStringInfo(&rows);
 	appendStringInfo(&rows, "SELECT %s%s, ", key.data, distinct ? "" : " AS \"__k\"");
@@ -555,13 +556,13 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 
 		initStringInfo(&window);
 		appendStringInfoString(&window, ", row_number() OVER (PARTITION BY ");
-		append_relation_key(&window, rel, alias, 0);
+		append_relation_key_value(&window, rel, alias, false);
 		appendStringInfoString(&window, ", ");
 		append_distinct_keys(cs, &window, target, distinct, alias);
 		append_order(&window, order, reverse, NULL);
 		appendStringInfoString(&window, ") AS \"__d\"");
 		appendStringInfoString(&rows, " FROM (SELECT ");
-		append_relation_key(&rows, rel, alias, 0);
+		append_relation_key_value(&rows, rel, alias, false);
 		appendStringInfoString(&rows, " AS \"__k\"");
 		foreach(lc, recorded_columns(alias))
 		{
@@ -599,7 +600,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 					   sj.names, ralias);
 	appendStringInfo(buf, " FROM (SELECT t%d.\"__k\", t%d.\"__s\", %s FROM %s t%d%s) r%d), ",
 					 ralias, ralias, sel.data, cte, ralias, child_joins.data, ralias);
-	append_column(buf, parent_alias, rel->local_cols[0]);
+	append_relation_key_value(buf, rel, parent_alias, true);
 	appendStringInfoChar(buf, ')');
 	cs->depth--;
 }

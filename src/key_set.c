@@ -37,6 +37,8 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
+#include "utils/fmgroids.h"
+#include "utils/memutils.h"
 #include "utils/typcache.h"
 
 #include "key_type.h"
@@ -65,8 +67,36 @@ typedef struct KeySet
 void
 key_type_init(KeyType *kt, Oid typid, Oid collation, const char *caller)
 {
-	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_HASH_PROC_FINFO |
-										   TYPECACHE_EQ_OPR_FINFO);
+	TypeCacheEntry *tc;
+
+	if (typid == RECORDOID)
+	{
+		/*
+		 * ROW(k1, k2, ...), the key of a relation with a compound key: the
+		 * type cache knows no hashing for an anonymous record type (it
+		 * cannot see the fields), but hash_record and record_eq hash and
+		 * compare field by field, each field's type failing at run time if
+		 * it cannot (relation keys hash).  One FmgrInfo each per process:
+		 * both functions cache the record type per call and re-check it.
+		 */
+		static FmgrInfo record_hash;
+		static FmgrInfo record_eq;
+
+		if (record_hash.fn_oid == InvalidOid)
+		{
+			fmgr_info_cxt(F_RECORD_EQ, &record_eq, TopMemoryContext);
+			fmgr_info_cxt(F_HASH_RECORD, &record_hash, TopMemoryContext);
+		}
+		kt->type = typid;
+		kt->collation = collation;
+		kt->len = -1;
+		kt->byval = false;
+		kt->integer = false;
+		kt->hash = &record_hash;
+		kt->eq = &record_eq;
+		return;
+	}
+	tc = lookup_type_cache(typid, TYPECACHE_HASH_PROC_FINFO | TYPECACHE_EQ_OPR_FINFO);
 
 	if (!OidIsValid(tc->hash_proc) || !OidIsValid(tc->eq_opr))
 		ereport(ERROR,
