@@ -213,6 +213,7 @@ extern void append_relation_source_joins(CompileState *cs, StringInfo buf,
 										 const char *joins);
 extern void append_join_table(StringInfo buf, const PrismaField *rel);
 extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
+extern void append_relation_keys(StringInfo buf, const PrismaField *rel, int alias, bool local);
 extern void append_relation_key_value(StringInfo buf, const PrismaField *rel, int alias,
 									  bool local);
 extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,

@@ -289,22 +289,11 @@ append_same_parent(CompileState *cs, StringInfo buf, const PrismaModel *model,
 				   const PrismaField *via, int alias, const JsonValue *cursor)
 {
 	int			calias = ++cs->next_alias;
-	int			i;
 
 	appendStringInfoChar(buf, '(');
-	for (i = 0; i < via->nkeys; i++)
-	{
-		if (i > 0)
-			appendStringInfoString(buf, ", ");
-		append_relation_key(buf, via, alias, i);
-	}
+	append_relation_keys(buf, via, alias, false);
 	appendStringInfoString(buf, ") IN (SELECT ");
-	for (i = 0; i < via->nkeys; i++)
-	{
-		if (i > 0)
-			appendStringInfoString(buf, ", ");
-		append_relation_key(buf, via, calias, i);
-	}
+	append_relation_keys(buf, via, calias, false);
 	appendStringInfoString(buf, " FROM ");
 	append_table(buf, model);
 	appendStringInfo(buf, " t%d", calias);

@@ -292,12 +292,7 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 	{
 		/* a compound key: (k1, k2) IN (SELECT p.c1, p.c2 FROM parents p) */
 		appendStringInfoChar(buf, '(');
-		for (int i = 0; i < rel->nkeys; i++)
-		{
-			if (i > 0)
-				appendStringInfoString(buf, ", ");
-			append_relation_key(buf, rel, alias, i);
-		}
+		append_relation_keys(buf, rel, alias, false);
 		appendStringInfoString(buf, ") IN (SELECT ");
 		for (int i = 0; i < rel->nkeys; i++)
 		{
@@ -310,15 +305,12 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 }
 
 /*
- * Append the key of rel's rows tA that matches a parent (its one column,
- * or ROW(k1, k2, ...) for a compound key: one value to group by); with
- * local, the parent row tP's own key.
+ * Append "k1, k2, ...": the key columns of rel's rows tA that hold the
+ * parent's key; with local, the parent row tA's own key columns.
  */
 void
-append_relation_key_value(StringInfo buf, const PrismaField *rel, int alias, bool local)
+append_relation_keys(StringInfo buf, const PrismaField *rel, int alias, bool local)
 {
-	if (rel->nkeys > 1)
-		appendStringInfoString(buf, "ROW(");
 	for (int i = 0; i < rel->nkeys; i++)
 	{
 		if (i > 0)
@@ -328,8 +320,24 @@ append_relation_key_value(StringInfo buf, const PrismaField *rel, int alias, boo
 		else
 			append_relation_key(buf, rel, alias, i);
 	}
-	if (rel->nkeys > 1)
-		appendStringInfoChar(buf, ')');
+}
+
+/*
+ * Append the key of rel's rows tA that matches a parent as one value to
+ * group by: its one column, or ROW(k1, k2, ...) for a compound key; with
+ * local, the parent row tA's own key.
+ */
+void
+append_relation_key_value(StringInfo buf, const PrismaField *rel, int alias, bool local)
+{
+	if (rel->nkeys == 1)
+	{
+		append_relation_keys(buf, rel, alias, local);
+		return;
+	}
+	appendStringInfoString(buf, "ROW(");
+	append_relation_keys(buf, rel, alias, local);
+	appendStringInfoChar(buf, ')');
 }
 
 /*
