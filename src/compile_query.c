@@ -184,6 +184,8 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 
 done:
 	q->sql = sql.data;
+	/* one row by a unique: any plan probes it */
+	q->plan_per_values |= cs.plan_per_values && kind != READ_UNIQUE;
 	q->nparams = cs.nparams;
 	q->param_types = cs.param_types;
 	q->param_values = cs.param_values;
