@@ -59,7 +59,11 @@ typedef struct CompiledQuery
 	bool	   *param_nulls;
 	ResultShape shape;
 	const char *model_name;		/* for "No <Model> found" */
-	bool		plan_per_values;	/* a set-based read: planned for its values */
+	bool		plan_per_values;	/* planned for each execution's values: a
+									 * set-based read, a relation filter, a
+									 * grouped count (docs/set-based.md) */
+	bool		set_based;		/* a set-based read: parallel workers
+								 * encouraged (execute.c) */
 } CompiledQuery;
 
 /* State of one compilation. */
