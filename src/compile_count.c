@@ -3,7 +3,7 @@
  *		The count of a relation's rows per parent row: a correlated
  *		count(*) subquery, or the counts of all parents grouped once and
  *		joined (a _count in a set-based read, an orderBy on the _count of a
- *		relation without an index on its key).
+ *		relation: docs/set-based.md).
  */
 #include "postgres.h"
 
@@ -67,7 +67,7 @@ append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 	if (cs->order_joins == NULL || rel->nkeys != 1 ||
 		(rel->key_indexed && cs->order_model == NULL))
 	{
-		append_related_subquery(cs, buf, "count(*)::int4", rel, alias, NULL, RELATED_WHERE);
+		append_relation_count(cs, buf, rel, NULL, alias);
 		return;
 	}
 	if (cs->order_model != NULL && cs->order_where != NULL &&

@@ -4,7 +4,8 @@
  *
  * Scalar filters compare a column with a bind parameter of the column's own
  * type; relation filters become EXISTS subqueries over the relation's
- * tables; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
+ * tables (an IN over their keys where the key has no index), written by
+ * the same two functions as the relation counts; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
  * `notIn` never match NULL, `OR: []` matches nothing, `AND: []` and
  * `NOT: []` match everything.  Like Prisma, empty filters are left out
  * (see where_key_empty).
