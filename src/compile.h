@@ -64,6 +64,8 @@ typedef struct CompiledQuery
 									 * grouped count (docs/set-based.md) */
 	bool		set_based;		/* a set-based read: parallel workers
 								 * encouraged (execute.c) */
+	bool		serial;			/* not a set-based read and orders by a
+								 * grouped count: no parallel workers */
 } CompiledQuery;
 
 /* State of one compilation. */
@@ -80,6 +82,7 @@ typedef struct CompileState
 	bool		plan_per_values;	/* the best plan depends on the values (a
 									 * relation filter, a grouped count): plan
 									 * the statement for each execution's */
+	bool		grouped_order;	/* an orderBy term is a grouped count */
 	bool		links_only;		/* a many-to-many relation's rows are
 								 * tested for their existence or number
 								 * only: read its links without their

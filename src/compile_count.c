@@ -58,6 +58,10 @@ append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const P
  * key's index per row or scans once, by its estimate of those rows), for
  * a related read the children of every parent when the key has no index.
  * Otherwise, and for the cursor row's own terms, a correlated count.
+ * Outside a set-based read such a statement runs without parallel
+ * workers: PostgreSQL's parallel plan for it has every worker aggregate
+ * all the children again (a parallel hash join over a hash of the whole
+ * grouped count in each process), three times the work for no gain.
  */
 void
 append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias)
@@ -96,4 +100,5 @@ append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 		parents = rows.data;
 	}
 	append_grouped_count(cs, buf, cs->order_joins, rel, NULL, parents, alias);
+	cs->grouped_order = true;
 }

@@ -197,6 +197,9 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 	/* a relation filter or a count is planned with the session's settings */
 	if (prisma_parallel && per_values && (q->set_based || !q->plan_per_values))
 		allow_parallel_workers();
+	if (q->serial)
+		(void) set_config_option("max_parallel_workers_per_gather", "0", PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	ret = SPI_execute_plan_extended(plan, &options);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
