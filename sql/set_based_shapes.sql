@@ -55,7 +55,16 @@ INSERT INTO cases (model, op, args) VALUES
   ('Comment', 'findMany', '{"take": 4, "select": {"id": true, "post": {"select": {"id": true, "comments": {"select": {"id": true}}, "_count": {"select": {"categories": true}}}}}}'),
   -- 15. a compound key (Membership.team: team_org, team_slug): grouped by
   --     ROW(team_org, team_slug), the parents' keys matched as a row
-  ('Team', 'findMany', '{"take": 3, "select": {"slug": true, "memberships": {"take": 2, "distinct": ["role"], "select": {"userId": true, "role": true}}}}');
+  ('Team', 'findMany', '{"take": 3, "select": {"slug": true, "memberships": {"take": 2, "distinct": ["role"], "select": {"userId": true, "role": true}}}}'),
+  -- 16. orderBy a _count under a filter: grouped on both layouts, over the
+  --     children of the rows the filter leaves
+  ('Post', 'findMany', '{"where": {"published": true}, "take": 2, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true}}'),
+  -- 17. a many-to-many _count counts the links alone (foreign keys on the
+  --     join table); filtered, it joins the targets
+  ('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": true}}}}'),
+  ('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": {"where": {"name": {"contains": "a"}}}}}}}'),
+  -- 18. groupBy pages where it groups
+  ('Comment', 'groupBy', '{"by": ["postId"], "where": {"post": {"is": {"published": true}}}, "_count": {"_all": true}, "orderBy": {"postId": "desc"}, "take": -2}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;
@@ -79,4 +88,21 @@ DROP INDEX "Comment_postId_idx";
 CREATE INDEX ON "Comment" ("postId") WHERE "authorId" IS NOT NULL;
 CREATE INDEX ON "Comment" ("createdAt", "postId");
 SELECT shape('Post', 'findMany', '{"take": 3, "select": {"id": true, "comments": true}}') LIKE 'WITH%' AS set_based;
+
+-- links alone only while every link's target is there for every reader:
+-- not behind row-level security on the target, nor without the foreign key
+ALTER TABLE "Category" ENABLE ROW LEVEL SECURITY;
+SELECT shape('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": true}}}}') LIKE '%JOIN public."Category"%' AS joins_target;
+ALTER TABLE "Category" DISABLE ROW LEVEL SECURITY;
+SELECT shape('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": true}}}}') LIKE '%JOIN public."Category"%' AS joins_target;
+ALTER TABLE "_CategoryToPost" DROP CONSTRAINT "_CategoryToPost_A_fkey";
+SELECT shape('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": true}}}}') LIKE '%JOIN public."Category"%' AS joins_target;
+
+-- a relation filter is planned for each execution's values, a findUnique
+-- with one keeps its generic plan
+SELECT (prisma_plan_cache_stats()->>'per_values')::int AS before \gset
+SELECT prisma_query('Post', 'findMany', '{"where": {"author": {"is": {"name": {"startsWith": "x"}}}}, "select": {"id": true}}') IS NOT NULL;
+SELECT (prisma_plan_cache_stats()->>'per_values')::int - :before AS planned_per_values;
+SELECT prisma_query('Post', 'findUnique', '{"where": {"id": 1, "author": {"is": {"name": {"startsWith": "x"}}}}, "select": {"id": true}}') IS NOT NULL;
+SELECT (prisma_plan_cache_stats()->>'per_values')::int - :before AS planned_per_values;
 ROLLBACK;

@@ -59,7 +59,13 @@ typedef struct CompiledQuery
 	bool	   *param_nulls;
 	ResultShape shape;
 	const char *model_name;		/* for "No <Model> found" */
-	bool		plan_per_values;	/* a set-based read: planned for its values */
+	bool		plan_per_values;	/* planned for each execution's values: a
+									 * set-based read, a relation filter, a
+									 * grouped count (docs/set-based.md) */
+	bool		set_based;		/* a set-based read: parallel workers
+								 * encouraged (execute.c) */
+	bool		serial;			/* not a set-based read and orders by a
+								 * grouped count: no parallel workers */
 } CompiledQuery;
 
 /* State of one compilation. */
@@ -73,9 +79,23 @@ typedef struct CompileState
 								 * only its falsity counts there (NOT of
 								 * unknown is unknown), elsewhere only its
 								 * truth */
+	bool		plan_per_values;	/* the best plan depends on the values (a
+									 * relation filter, a grouped count): plan
+									 * the statement for each execution's */
+	bool		grouped_order;	/* an orderBy term is a grouped count */
+	bool		links_only;		/* a many-to-many relation's rows are
+								 * tested for their existence or number
+								 * only: read its links without their
+								 * targets where every link has one */
 	StringInfo	order_joins;	/* where an orderBy on a relation's _count
 								 * adds its grouped join; NULL: a correlated
 								 * count (compile_order.c) */
+	const PrismaModel *order_model;	/* with order_where: the rows being
+									 * ordered are all of order_model's
+									 * rows that match order_where (a read
+									 * of no parent); NULL: others */
+	const JsonValue *order_where;
+	const char *order_path;		/* the JSON path of order_where's read */
 	List	   *ctes;			/* the WITH items of a set-based read, in
 								 * order (char *; NULL while reserved) */
 	int			nparams;
@@ -183,10 +203,26 @@ extern void append_relation_count(CompileState *cs, StringInfo buf, const Prisma
 extern void append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins,
 								 const PrismaField *rel, const JsonValue *where,
 								 const char *parents, int parent_alias);
+extern void append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
+							   int alias);
 
 /* compile_where.c */
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						  int alias, const JsonValue *where);
+
+/* How the rows of a relation are tested against a where. */
+typedef enum RelatedTest
+{
+	RELATED_WHERE,				/* where is true */
+	RELATED_WHERE_NOT_FALSE,	/* where is true or unknown */
+	RELATED_NOT_WHERE			/* NOT where is true (every) */
+} RelatedTest;
+extern void append_related_subquery(CompileState *cs, StringInfo buf, const char *what,
+									const PrismaField *rel, int parent_alias,
+									const JsonValue *where, RelatedTest test);
+extern int	append_related_keys(CompileState *cs, StringInfo buf, const char *what,
+								const PrismaField *rel, const char *parents, int parent_alias,
+								const JsonValue *where, RelatedTest test);
 extern bool where_has_unique(const PrismaModel *model, const JsonValue *where);
 
 /* compile_relation.c: names */

@@ -836,6 +836,16 @@ paging_param(CompileState *cs, const JsonValue *args, const char *key, bool *neg
 	return add_param(cs, INT8OID, Int64GetDatum(n < 0 ? -n : n), false);
 }
 
+/* Append " LIMIT $t OFFSET $s" (each where its parameter is not 0). */
+static void
+append_paging(StringInfo sql, int take_param, int skip_param)
+{
+	if (take_param)
+		appendStringInfo(sql, " LIMIT $%d", take_param);
+	if (skip_param)
+		appendStringInfo(sql, " OFFSET $%d", skip_param);
+}
+
 /* groupBy: an array of one object per group. */
 static void
 compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue *args)
@@ -847,6 +857,8 @@ compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue 
 	StringInfoData having_sql;
 	List	   *order;
 	bool		reverse = false;
+	bool		reverse_outer;
+	bool		inner_paging;
 	int			take_param;
 	int			skip_param;
 	int			k;
@@ -876,12 +888,21 @@ compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue 
 	take_param = paging_param(cs, args, "take", &reverse);
 	skip_param = paging_param(cs, args, "skip", NULL);
 
+	/*
+	 * Without having, the groups are ordered and paged where they are made:
+	 * the planner can then read them in order (an index on the by fields)
+	 * and stop at the page; above the grouping it would aggregate them all
+	 * first.  With having, the page is taken after the having filter.
+	 */
+	inner_paging = having == NULL;
+	reverse_outer = reverse && !inner_paging;
+
 	appendStringInfoString(sql, "SELECT prisma_agg(r) FROM (");
-	if (reverse)
+	if (reverse_outer)
 		appendStringInfoString(sql, "SELECT * FROM (");
 	appendStringInfoString(sql, "SELECT ");
 	append_outputs(sql, q, k);
-	if (reverse)
+	if (reverse_outer)
 	{
 		i = 0;
 		foreach(lc, order)
@@ -914,15 +935,30 @@ compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue 
 			appendStringInfoString(sql, ", ");
 		append_column(sql, q->table_alias, q->model->fields[q->by[i]].column);
 	}
+	if (inner_paging)
+	{
+		/* the same terms by the grouping's output names ("__b0", not tK."__b0") */
+		List	   *inner = NIL;
+		int			prefix = strlen(psprintf("t%d.", k));
+
+		foreach(lc, order)
+		{
+			OrderItem  *item = palloc(sizeof(OrderItem));
+
+			*item = *(OrderItem *) lfirst(lc);
+			item->expr += prefix;
+			inner = lappend(inner, item);
+		}
+		append_order(sql, inner, reverse, NULL);
+		append_paging(sql, take_param, skip_param);
+	}
 	appendStringInfo(sql, ") t%d", k);
 	if (having)
 		appendStringInfo(sql, " WHERE %s", having_sql.data);
-	append_order(sql, order, reverse, NULL);
-	if (take_param)
-		appendStringInfo(sql, " LIMIT $%d", take_param);
-	if (skip_param)
-		appendStringInfo(sql, " OFFSET $%d", skip_param);
-	if (reverse)
+	append_order(sql, order, reverse_outer, NULL);
+	if (!inner_paging)
+		append_paging(sql, take_param, skip_param);
+	if (reverse_outer)
 	{
 		appendStringInfo(sql, ") q%d", k);
 		append_order(sql, order, false, psprintf("q%d.", k));

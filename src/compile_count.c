@@ -3,7 +3,7 @@
  *		The count of a relation's rows per parent row: a correlated
  *		count(*) subquery, or the counts of all parents grouped once and
  *		joined (a _count in a set-based read, an orderBy on the _count of a
- *		relation without an index on its key).
+ *		relation: docs/set-based.md).
  */
 #include "postgres.h"
 
@@ -14,20 +14,11 @@ void
 append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
 					  const JsonValue *where, int parent_alias)
 {
-	int			alias = ++cs->next_alias;
+	int			mark = path_push(cs, "where");
 
 	/* counts are numbers in Prisma's results: int4, not count()'s int8 */
-	appendStringInfoString(buf, "(SELECT count(*)::int4 ");
-	append_relation_source(cs, buf, rel, parent_alias, alias);
-	if (where != NULL)
-	{
-		int			mark = path_push(cs, "where");
-
-		appendStringInfoString(buf, " AND ");
-		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
-		path_pop(cs, mark);
-	}
-	appendStringInfoChar(buf, ')');
+	append_related_subquery(cs, buf, "count(*)::int4", rel, parent_alias, where, RELATED_WHERE);
+	path_pop(cs, mark);
 }
 
 /*
@@ -44,21 +35,70 @@ void
 append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const PrismaField *rel,
 					 const JsonValue *where, const char *parents, int parent_alias)
 {
-	int			alias = ++cs->next_alias;
+	int			mark = path_push(cs, "where");
+	int			alias;
 
-	appendStringInfoString(joins, " LEFT JOIN (SELECT ");
-	append_relation_key(joins, rel, alias, 0);
-	appendStringInfoString(joins, " AS \"__k\", count(*)::int4 AS n ");
-	append_relation_source_set(cs, joins, rel, alias, "", parents, parent_alias);
-	if (where != NULL)
-	{
-		int			mark = path_push(cs, "where");
-
-		appendStringInfoString(joins, " AND ");
-		compile_where(cs, joins, &cs->schema->models[rel->target], alias, where);
-		path_pop(cs, mark);
-	}
-	appendStringInfo(joins, " GROUP BY 1) c%d ON c%d.\"__k\" = ", alias, alias);
+	appendStringInfoString(joins, " LEFT JOIN (");
+	alias = append_related_keys(cs, joins, "count(*)::int4 AS n", rel, parents, parent_alias,
+								where, RELATED_WHERE);
+	path_pop(cs, mark);
+	appendStringInfo(joins, ") c%d ON c%d.\"__k\" = ", alias, alias);
 	append_column(joins, parent_alias, rel->local_cols[0]);
 	appendStringInfo(buf, "coalesce(c%d.n, 0)", alias);
+	cs->plan_per_values = true;
+}
+
+/*
+ * Append the count of rel's rows for row tP of an ordered read, an orderBy
+ * {rel: {_count}} term (docs/set-based.md).  Every row the read's filter
+ * leaves needs its count before the first is known, so where the read
+ * joins its counts (cs->order_joins) they are grouped once: for a read of
+ * no parent, the children of the rows of order_model that match
+ * order_where (all children without a filter; the planner probes the
+ * key's index per row or scans once, by its estimate of those rows), for
+ * a related read the children of every parent when the key has no index.
+ * Otherwise, and for the cursor row's own terms, a correlated count.
+ * Outside a set-based read such a statement runs without parallel
+ * workers: PostgreSQL's parallel plan for it has every worker aggregate
+ * all the children again (a parallel hash join over a hash of the whole
+ * grouped count in each process), three times the work for no gain.
+ */
+void
+append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias)
+{
+	const char *parents = NULL;
+
+	if (cs->order_joins == NULL || rel->nkeys != 1 ||
+		(rel->key_indexed && cs->order_model == NULL))
+	{
+		append_relation_count(cs, buf, rel, NULL, alias);
+		return;
+	}
+	if (cs->order_model != NULL && cs->order_where != NULL &&
+		cs->order_where->kind == JV_OBJECT && cs->order_where->n > 0)
+	{
+		StringInfoData rows;
+		StringInfoData path = cs->path;
+		int			ralias = ++cs->next_alias;
+
+		/* errors in the filter name its own path */
+		initStringInfo(&cs->path);
+		appendStringInfoString(&cs->path, cs->order_path);
+		path_push(cs, "where");
+
+		/* (SELECT tR.<key> FROM <model> tR WHERE <where>): the parents' keys */
+		initStringInfo(&rows);
+		appendStringInfoString(&rows, "(SELECT ");
+		append_column(&rows, ralias, rel->local_cols[0]);
+		appendStringInfoString(&rows, " FROM ");
+		append_table(&rows, cs->order_model);
+		appendStringInfo(&rows, " t%d WHERE ", ralias);
+		compile_where(cs, &rows, cs->order_model, ralias, cs->order_where);
+		appendStringInfoChar(&rows, ')');
+		pfree(cs->path.data);
+		cs->path = path;
+		parents = rows.data;
+	}
+	append_grouped_count(cs, buf, cs->order_joins, rel, NULL, parents, alias);
+	cs->grouped_order = true;
 }

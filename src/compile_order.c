@@ -71,7 +71,7 @@ parse_sort_order(CompileState *cs, const PrismaField *field, const JsonValue *v,
 static OrderItem *
 parse_relation_order(CompileState *cs, const PrismaField *rel, const JsonValue *v, int alias)
 {
-	int			inner = ++cs->next_alias;
+	int			inner;
 	StringInfoData e;
 	OrderItem  *item;
 
@@ -89,19 +89,11 @@ parse_relation_order(CompileState *cs, const PrismaField *rel, const JsonValue *
 		item = palloc0(sizeof(OrderItem));
 		parse_sort_order(cs, NULL, v->items[0], item);
 		path_pop(cs, mark);
-		if (cs->order_joins != NULL && !rel->key_indexed && rel->nkeys == 1)
-		{
-			/* no index: counted once for all rows, grouped (docs/set-based.md) */
-			append_grouped_count(cs, &e, cs->order_joins, rel, NULL, NULL, alias);
-			item->expr = e.data;
-			return item;
-		}
-		appendStringInfoString(&e, "(SELECT count(*) ");
-		append_relation_source(cs, &e, rel, alias, inner);
-		appendStringInfoChar(&e, ')');
+		append_order_count(cs, &e, rel, alias);
 		item->expr = e.data;
 		return item;
 	}
+	inner = ++cs->next_alias;
 	item = parse_order_item(cs, &cs->schema->models[rel->target], v, inner);
 	appendStringInfo(&e, "(SELECT %s ", item->expr);
 	append_relation_source(cs, &e, rel, alias, inner);

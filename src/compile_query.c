@@ -176,7 +176,7 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 	if (kind == READ_MANY && has_set_based_relation(&cs, model, args))
 	{
 		compile_set_based(&cs, &sql, model, args);
-		q->plan_per_values = true;
+		q->plan_per_values = q->set_based = true;
 	}
 	else
 		append_rows_json(&cs, &sql, model, args, kind, NULL, 0);
@@ -184,6 +184,9 @@ compile_operation(const PrismaSchema *schema, const char *model_name, const char
 
 done:
 	q->sql = sql.data;
+	/* one row by a unique: any plan probes it */
+	q->plan_per_values |= cs.plan_per_values && kind != READ_UNIQUE;
+	q->serial = cs.grouped_order && !q->set_based;
 	q->nparams = cs.nparams;
 	q->param_types = cs.param_types;
 	q->param_values = cs.param_values;

@@ -164,7 +164,9 @@ append_relation_from(CompileState *cs, StringInfo buf, const PrismaField *rel, i
 	{
 		append_join_table(buf, rel);
 		appendStringInfo(buf, " j%d", alias);
-		append_join_target(cs, buf, rel, alias);
+		/* the links alone, where only their existence or number counts */
+		if (!cs->links_only || !rel->links_complete)
+			append_join_target(cs, buf, rel, alias);
 		return;
 	}
 	append_table(buf, &cs->schema->models[rel->target]);

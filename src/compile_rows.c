@@ -160,7 +160,10 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	int			take_param = 0;
 	int			skip_param = 0;
 	StringInfoData order_joins;
-	StringInfo	saved_joins;
+	StringInfo	saved_joins = cs->order_joins;
+	const PrismaModel *saved_model = cs->order_model;
+	const JsonValue *saved_where = cs->order_where;
+	const char *saved_path = cs->order_path;
 
 	if (args != NULL)
 		expect_kind(cs, args, JV_OBJECT);
@@ -170,12 +173,18 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		record_columns(alias);
 	/* an order by a relation's _count may join its counts (not under distinct) */
 	initStringInfo(&order_joins);
-	saved_joins = cs->order_joins;
 	cs->order_joins = distinct ? NULL : &order_joins;
+	/* without a parent, the rows ordered are those the filter leaves */
+	cs->order_model = via == NULL ? model : NULL;
+	cs->order_where = json_get(args, "where");
+	cs->order_path = pstrdup(cs->path.data);
 	order = parse_order(cs, model, json_get(args, "orderBy"), alias,
 						kind == READ_FIRST ||
 						(kind == READ_MANY && (via != NULL || take || skip || cursor || distinct)));
 	cs->order_joins = saved_joins;
+	cs->order_model = saved_model;
+	cs->order_where = saved_where;
+	cs->order_path = saved_path;
 
 	if (reverse)
 		appendStringInfoString(buf, "SELECT * FROM (");

@@ -4,7 +4,8 @@
  *
  * Scalar filters compare a column with a bind parameter of the column's own
  * type; relation filters become EXISTS subqueries over the relation's
- * tables; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
+ * tables (an IN over their keys where the key has no index), written by
+ * the same two functions as the relation counts; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
  * `notIn` never match NULL, `OR: []` matches nothing, `AND: []` and
  * `NOT: []` match everything.  Like Prisma, empty filters are left out
  * (see where_key_empty).
@@ -460,14 +461,6 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field, bool n
 	appendStringInfoChar(buf, ')');
 }
 
-/* How append_exists tests the related rows. */
-typedef enum ExistsTest
-{
-	EXISTS_WHERE,				/* where is true */
-	EXISTS_WHERE_NOT_FALSE,		/* where is true or unknown */
-	EXISTS_NOT_WHERE			/* NOT where is true (every) */
-} ExistsTest;
-
 /* May the column of a model be null (NULL model: assume so)? */
 static bool
 column_nullable(const PrismaModel *model, const char *column)
@@ -480,85 +473,135 @@ column_nullable(const PrismaModel *model, const char *column)
 	return true;
 }
 
+/* Append " AND <test of where>" over rel's rows tA (nothing without where). */
+static void
+append_related_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
+					const JsonValue *where, RelatedTest test)
+{
+	bool		negated = cs->where_negated;
+
+	if (where == NULL)
+		return;
+	/* under NOT and IS NOT FALSE only whether where is false counts */
+	cs->where_negated = test != RELATED_WHERE;
+	appendStringInfoString(buf, test == RELATED_NOT_WHERE ? " AND NOT " : " AND ");
+	compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+	if (test == RELATED_WHERE_NOT_FALSE)
+		appendStringInfoString(buf, " IS NOT FALSE");
+	cs->where_negated = negated;
+}
+
 /*
- * Append the start of "<key> IN (SELECT <related key> FROM <relation> WHERE":
- * the set-based form of EXISTS for a relation whose key has no index
- * (docs/set-based.md).  PostgreSQL plans it as a hashed semi-join, or a
- * hashed SubPlan under OR and NOT, where a correlated EXISTS would scan
- * the related table once per row.  Null keys are tested apart on both
- * sides, so that it is true or false exactly when the EXISTS is.
+ * Append "(SELECT <what> FROM <rows of rel> WHERE <link to tP> AND <test>)":
+ * the rows of rel that belong to the parent row tP and pass the test of
+ * where, correlated (a probe of the key's index per parent row).  The one
+ * form of EXISTS, a count and an order by a count (docs/set-based.md).
+ */
+void
+append_related_subquery(CompileState *cs, StringInfo buf, const char *what,
+						const PrismaField *rel, int parent_alias, const JsonValue *where,
+						RelatedTest test)
+{
+	int			alias = ++cs->next_alias;
+
+	appendStringInfo(buf, "(SELECT %s ", what);
+	cs->links_only = where == NULL;
+	append_relation_source(cs, buf, rel, parent_alias, alias);
+	cs->links_only = false;
+	append_related_test(cs, buf, rel, alias, where, test);
+	appendStringInfoChar(buf, ')');
+}
+
+/*
+ * Append "SELECT <key> [AS "__k", <what>] FROM <rows of rel> WHERE <key> IN
+ * (<keys of parents>) AND <test> [GROUP BY 1]": the keys of the rows of rel
+ * that belong to any row tP of the CTE parents and pass the test, at once
+ * (a hashed scan without an index, an index probe per parent key with one);
+ * parents NULL: of every parent.  With what (an aggregate), one row per
+ * key.  Returns the alias of the rows.  The one form of the IN test and of
+ * the grouped counts.
+ */
+int
+append_related_keys(CompileState *cs, StringInfo buf, const char *what,
+					const PrismaField *rel, const char *parents, int parent_alias,
+					const JsonValue *where, RelatedTest test)
+{
+	int			alias = ++cs->next_alias;
+	int			nkeys = what != NULL ? 1 : rel->nkeys;
+
+	Assert(parents == NULL || rel->nkeys == 1);
+	appendStringInfoString(buf, "SELECT ");
+	for (int i = 0; i < nkeys; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		append_relation_key(buf, rel, alias, i);
+	}
+	if (what != NULL)
+		appendStringInfo(buf, " AS \"__k\", %s", what);
+	appendStringInfoChar(buf, ' ');
+	cs->links_only = where == NULL;
+	append_relation_source_set(cs, buf, rel, alias, "", parents, parent_alias);
+	cs->links_only = false;
+	for (int i = 1; i < nkeys; i++)
+	{
+		appendStringInfoString(buf, " AND ");
+		append_relation_key(buf, rel, alias, i);
+		appendStringInfoString(buf, " IS NOT NULL");
+	}
+	append_related_test(cs, buf, rel, alias, where, test);
+	if (what != NULL)
+		appendStringInfoString(buf, " GROUP BY 1");
+	return alias;
+}
+
+/*
+ * Append the test that parent row tP has a row of rel that passes the test
+ * of where: EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test>) when
+ * the relation's key has an index (a probe per row), else its set-based
+ * form
+ *
+ *   (<key> IN (SELECT <related key> FROM <relation> WHERE <related key>
+ *              IS NOT NULL AND <test>))
+ *
+ * which PostgreSQL plans as a hashed semi-join, or a hashed SubPlan under
+ * OR and NOT, where a correlated EXISTS would scan the related table once
+ * per row.  Null keys are tested apart on both sides, so that it is true
+ * or false exactly when the EXISTS is.  Either way the best plan depends
+ * on how many rows the values select: the statement is planned for them.
  */
 static void
-append_key_in(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
-			  int alias)
+append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
+			  const JsonValue *where, RelatedTest test)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	const PrismaModel *parent = rel->back_field >= 0 && rel->rel_kind != REL_MANY_TO_MANY ?
 		&cs->schema->models[target->fields[rel->back_field].target] : NULL;
-	int			i;
 
+	cs->plan_per_values = true;
+	if (rel->key_indexed)
+	{
+		appendStringInfoString(buf, "EXISTS ");
+		append_related_subquery(cs, buf, "1", rel, parent_alias, where, test);
+		return;
+	}
 	appendStringInfoChar(buf, '(');
-	for (i = 0; i < rel->nkeys; i++)
+	for (int i = 0; i < rel->nkeys; i++)
 		if (column_nullable(parent, rel->local_cols[i]))
 		{
 			append_column(buf, parent_alias, rel->local_cols[i]);
 			appendStringInfoString(buf, " IS NOT NULL AND ");
 		}
 	appendStringInfoString(buf, rel->nkeys > 1 ? "(" : "");
-	for (i = 0; i < rel->nkeys; i++)
+	for (int i = 0; i < rel->nkeys; i++)
 	{
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
 		append_column(buf, parent_alias, rel->local_cols[i]);
 	}
-	appendStringInfoString(buf, rel->nkeys > 1 ? ") IN (SELECT " : " IN (SELECT ");
-	for (i = 0; i < rel->nkeys; i++)
-	{
-		if (i > 0)
-			appendStringInfoString(buf, ", ");
-		append_relation_key(buf, rel, alias, i);
-	}
-	appendStringInfoChar(buf, ' ');
-	append_relation_source_set(cs, buf, rel, alias, "", NULL, 0);
-	for (i = 1; i < rel->nkeys; i++)
-	{
-		appendStringInfoString(buf, " AND ");
-		append_relation_key(buf, rel, alias, i);
-		appendStringInfoString(buf, " IS NOT NULL");
-	}
-}
-
-/*
- * Append EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test of where>),
- * or its set-based form when the relation's key has no index.
- */
-static void
-append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
-			  const JsonValue *where, ExistsTest test)
-{
-	int			alias = ++cs->next_alias;
-	bool		key_in = !rel->key_indexed;
-
-	if (key_in)
-		append_key_in(cs, buf, rel, parent_alias, alias);
-	else
-	{
-		appendStringInfoString(buf, "EXISTS (SELECT 1 ");
-		append_relation_source(cs, buf, rel, parent_alias, alias);
-	}
-	if (where != NULL)
-	{
-		bool		negated = cs->where_negated;
-
-		/* under NOT and IS NOT FALSE only whether where is false counts */
-		cs->where_negated = test != EXISTS_WHERE;
-		appendStringInfoString(buf, test == EXISTS_NOT_WHERE ? " AND NOT " : " AND ");
-		compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
-		if (test == EXISTS_WHERE_NOT_FALSE)
-			appendStringInfoString(buf, " IS NOT FALSE");
-		cs->where_negated = negated;
-	}
-	appendStringInfoString(buf, key_in ? "))" : ")");
+	appendStringInfoString(buf, rel->nkeys > 1 ? ") IN (" : " IN (");
+	append_related_keys(cs, buf, NULL, rel, NULL, 0, where, test);
+	appendStringInfoString(buf, "))");
 }
 
 /* Is the object made only of the given keys (and at least one)? */
@@ -595,7 +638,7 @@ append_to_one_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 				   const JsonValue *where)
 {
 	append_exists(cs, buf, rel, parent_alias, where,
-				  cs->where_negated ? EXISTS_WHERE_NOT_FALSE : EXISTS_WHERE);
+				  cs->where_negated ? RELATED_WHERE_NOT_FALSE : RELATED_WHERE);
 }
 
 /* Append {isNot: where}: Prisma's NOT <where> OR <no row>, NOT of {is: where}. */
@@ -625,7 +668,7 @@ append_to_one_null(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 	{
 		if (is_null)
 			appendStringInfoString(buf, "NOT ");
-		append_exists(cs, buf, rel, alias, NULL, EXISTS_WHERE);
+		append_exists(cs, buf, rel, alias, NULL, RELATED_WHERE);
 		return;
 	}
 	if (!is_null)
@@ -718,16 +761,16 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 			appendStringInfoString(buf, " AND ");
 		expect_kind(cs, inner, JV_OBJECT);
 		if (strcmp(op, "some") == 0)
-			append_exists(cs, buf, rel, alias, inner, EXISTS_WHERE);
+			append_exists(cs, buf, rel, alias, inner, RELATED_WHERE);
 		else if (strcmp(op, "none") == 0)
 		{
 			appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner, EXISTS_WHERE);
+			append_exists(cs, buf, rel, alias, inner, RELATED_WHERE);
 		}
 		else					/* every: no related row fails the filter */
 		{
 			appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner, EXISTS_NOT_WHERE);
+			append_exists(cs, buf, rel, alias, inner, RELATED_NOT_WHERE);
 		}
 		path_pop(cs, mark);
 	}

@@ -5,12 +5,14 @@
  *
  * The decision to plan a statement once (a generic plan, kept) or for the
  * values of each execution is made here, in plan_prepare, once per kept
- * plan: the compiler marks a set-based read (CompiledQuery.plan_per_values,
- * compile_query.c), and a statement whose generic plan reads a large table
- * from end to end is planned per execution too, where the planning time is
- * small next to the scan and parallel workers can share it.  plan_cache.c
- * keeps the plan and the decision; run_compiled applies it to each
- * execution (allow_parallel_workers).  docs/design.md, "Plan caching".
+ * plan: the compiler marks a set-based read, a relation filter and a
+ * grouped count (CompiledQuery.plan_per_values: their best plan depends on
+ * how many rows the values select), and a statement whose generic plan
+ * reads a large table from end to end is planned per execution too, where
+ * the planning time is small next to the scan and parallel workers can
+ * share it.  plan_cache.c keeps the plan and the decision; run_compiled
+ * applies it to each execution (allow_parallel_workers, for set-based
+ * reads and those large scans).  docs/design.md, "Plan caching".
  */
 #include "postgres.h"
 
@@ -192,8 +194,12 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 
 	plan = plan_cache_get(q, schema_version, plan_prepare, &per_values);
-	if (prisma_parallel && per_values)
+	/* a relation filter or a count is planned with the session's settings */
+	if (prisma_parallel && per_values && (q->set_based || !q->plan_per_values))
 		allow_parallel_workers();
+	if (q->serial)
+		(void) set_config_option("max_parallel_workers_per_gather", "0", PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	ret = SPI_execute_plan_extended(plan, &options);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));

@@ -95,6 +95,15 @@ typedef struct PrismaField
 	 * after DDL on any table, so an index created later is seen.
 	 */
 	bool		key_indexed;
+
+	/*
+	 * REL_MANY_TO_MANY, filled with key_indexed: every link names an
+	 * existing target row that every reader sees (a validated, not
+	 * deferrable foreign key from the join_remote column to the target's
+	 * id; no row-level security on the target), so a count of the links
+	 * needs no join with the target.
+	 */
+	bool		links_complete;
 } PrismaField;
 
 /* A set of fields that identifies one row: @id, @@id, @unique, @@unique. */

@@ -22,6 +22,7 @@
 #include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_constraint.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
@@ -435,6 +436,54 @@ has_leading_index(Oid relid, int ncols, char **cols)
 }
 
 /*
+ * Does every row of join table relid name, in column "col", an existing row
+ * of table target by its id column target_col, as every reader sees it?
+ * True when a validated, not deferrable foreign key says so and the target
+ * has no row-level security (a count of the links then equals a count of
+ * the links joined with their targets).
+ */
+static bool
+join_links_complete(Oid relid, const char *col, Oid target, const char *target_col)
+{
+	AttrNumber	attnum = get_attnum(relid, col);
+	AttrNumber	target_attnum = get_attnum(target, target_col);
+	Relation	rel;
+	ListCell   *lc;
+	bool		found = false;
+
+	if (attnum == InvalidAttrNumber || target_attnum == InvalidAttrNumber ||
+		get_rel_relkind(target) != RELKIND_RELATION)
+		return false;
+	rel = try_relation_open(target, AccessShareLock);
+	if (rel == NULL)
+		return false;
+	found = !rel->rd_rel->relrowsecurity;
+	relation_close(rel, AccessShareLock);
+	if (!found || (rel = try_relation_open(relid, AccessShareLock)) == NULL)
+		return false;
+	found = false;
+	foreach(lc, RelationGetFKeyList(rel))
+	{
+		ForeignKeyCacheInfo *fk = lfirst(lc);
+		HeapTuple	tup;
+
+		if (fk->confrelid != target || fk->nkeys != 1 || fk->conkey[0] != attnum ||
+			fk->confkey[0] != target_attnum)
+			continue;
+		tup = SearchSysCache1(CONSTROID, ObjectIdGetDatum(fk->conoid));
+		if (!HeapTupleIsValid(tup))
+			continue;
+		found = ((Form_pg_constraint) GETSTRUCT(tup))->convalidated &&
+			!((Form_pg_constraint) GETSTRUCT(tup))->condeferrable;
+		ReleaseSysCache(tup);
+		if (found)
+			break;
+	}
+	relation_close(rel, AccessShareLock);
+	return found;
+}
+
+/*
  * Record for every relation field whether its probed side is indexed; with
  * flagged_only, only for the relations that probe a model whose table
  * changed (index_check: an index may have been created or dropped).
@@ -458,15 +507,22 @@ resolve_relation_indexes(PrismaSchema *schema, bool flagged_only)
 
 			if (f->type != PT_RELATION || f->rel_kind == REL_NONE)
 				continue;
-			if (flagged_only &&
-				(f->rel_kind == REL_MANY_TO_MANY || !schema->models[f->target].index_check))
+			if (flagged_only && !schema->models[f->target].index_check)
 				continue;
 			CHECK_FOR_INTERRUPTS();
 			if (f->rel_kind == REL_MANY_TO_MANY)
-				indexed = has_leading_index(lookup_relation(schema, f->join_schema,
-															f->join_table, &nsp_missing,
-															&found_in),
-											1, &f->join_local);
+			{
+				Oid			join = lookup_relation(schema, f->join_schema, f->join_table,
+												   &nsp_missing, &found_in);
+				bool		complete = join_links_complete(join, f->join_remote,
+														   schema->models[f->target].relid,
+														   f->remote_cols[0]);
+
+				/* the target's table changed: row-level security, say */
+				changed |= complete != f->links_complete;
+				f->links_complete = complete;
+				indexed = has_leading_index(join, 1, &f->join_local);
+			}
 			else
 				indexed = has_leading_index(schema->models[f->target].relid,
 											f->nkeys, f->remote_cols);
