@@ -2,7 +2,9 @@
 // the same read through plain node-postgres (`SELECT prisma_query($1::json)`,
 // named prepared statement), Prisma's raw-query path alone
 // ($queryRawUnsafe of that statement), Prisma Client with the extension,
-// and plain Prisma Client with both relation load strategies. Every round
+// plain Prisma Client with both relation load strategies, and the
+// extension with `direct: false` (every statement through Prisma's
+// raw-query path, as before the pool was used). Every round
 // runs every contender CALLS times back to back (rotating order); the
 // figures are medians over ROUNDS of the mean per call, in microseconds:
 // wall-clock time, and CPU time (this process's, from process.cpuUsage(),
@@ -70,6 +72,9 @@ async function main() {
   const extension = prismaCompile();
   const extended = new PrismaClient({ adapter: new PrismaPg({ ...conn, application_name: "overhead-ext" }) }).$extends(extension);
   await extended.$connect();
+  // the extension with every statement on Prisma's raw-query path (before the pool)
+  const viaRaw = new PrismaClient({ adapter: new PrismaPg({ ...conn, application_name: "overhead-ext-raw" }) }).$extends(prismaCompile({ direct: false }));
+  await viaRaw.$connect();
   const doc = (w) => JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args });
 
   const contenders = [
@@ -79,6 +84,7 @@ async function main() {
     ["Prisma + prisma_compile", "overhead-ext", (w) => extended[w.model][w.op](w.args)],
     ["Prisma (query)", "overhead-prisma-query", (w) => plain.query[w.model][w.op]({ ...w.args, relationLoadStrategy: "query" })],
     ["Prisma (join)", "overhead-prisma-join", (w) => plain.join[w.model][w.op]({ ...w.args, relationLoadStrategy: "join" })],
+    ["Prisma + prisma_compile, direct: false", "overhead-ext-raw", (w) => viaRaw[w.model][w.op](w.args)],
   ];
 
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; ${ROUNDS} rounds x ${CALLS} calls; median us per call`);
@@ -116,17 +122,17 @@ async function main() {
   }
   const names = contenders.map(([n]) => n);
   for (const [title, col] of [["wall-clock us per call", 1], ["CPU us per call (client + backend)", 2]]) {
-    console.log(`\n${title}\n\n| workload | ${names.join(" | ")} | extension vs Prisma |`);
-    console.log(`|---|${names.map(() => "--:").join("|")}|--:|`);
+    console.log(`\n${title}\n\n| workload | ${names.join(" | ")} | extension vs Prisma | direct: false vs Prisma |`);
+    console.log(`|---|${names.map(() => "--:").join("|")}|--:|--:|`);
     for (const row of rows) {
       const t = row[col];
-      console.log(`| ${row[0]} | ${t.map((x) => x.toFixed(0)).join(" | ")} | ${(Math.min(t[4], t[5]) / t[3]).toFixed(2)}x |`);
+      console.log(`| ${row[0]} | ${t.map((x) => x.toFixed(0)).join(" | ")} | ${(Math.min(t[4], t[5]) / t[3]).toFixed(2)}x | ${(Math.min(t[4], t[5]) / t[6]).toFixed(2)}x |`);
     }
   }
   console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   await pq.end();
   await admin.end();
-  for (const c of [plain.query, plain.join, extended]) await c.$disconnect();
+  for (const c of [plain.query, plain.join, extended, viaRaw]) await c.$disconnect();
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
