@@ -26,6 +26,10 @@ const SQL = 'SELECT prisma_query($1::json)::text AS r';
 // SQLSTATEs of prisma_query for arguments it rejects (README, "Errors").
 const INVALID = new Set(['42P01', '42703', '42883', '22023', '22007', '22003', '22004', '54000']);
 
+// An error that prisma_query raises for the call itself: no row (P0002),
+// not supported, invalid arguments.
+const ownError = (pe) => pe !== null && (pe.code === 'P0002' || pe.code === '0A000' || INVALID.has(pe.code));
+
 // The PostgreSQL error behind a failed raw query (Prisma's error of the
 // driver adapter's) or a failed statement of the pool (node-postgres'
 // DatabaseError), if any.
@@ -179,7 +183,7 @@ export function prismaCompile(options = {}) {
               const pe = pgError(e);
               // the connection failed, the statement timed out, …: Prisma
               // runs the call and gives its own result or error
-              if (direct && (!pe || !(pe.code === 'P0002' || pe.code === '0A000' || INVALID.has(pe.code)))) {
+              if (direct && !ownError(pe)) {
                 return fallBack(`error of the pool: ${pe ? pe.code : e.code ?? e.name}`, call, query, args, true);
               }
               if (!pe) throw e;
