@@ -66,9 +66,14 @@ async function makeContenders(conn, appPrefix = "bench") {
     close: () => pq.end(),
   });
 
+  // Prisma's pools keep their connections between rounds: a round of the
+  // large workloads lasts longer than pg.Pool's default idleTimeoutMillis
+  // (10 s), after which every Prisma contender would time each call on a
+  // fresh connection and a cold backend (the other contenders hold theirs)
+  const keep = { idleTimeoutMillis: 0 };
   for (const strategy of ["query", "join"]) {
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ ...conn, application_name: `${appPrefix}-prisma-${strategy}` }),
+      adapter: new PrismaPg({ ...conn, ...keep, application_name: `${appPrefix}-prisma-${strategy}` }),
     });
     await prisma.$connect();
     list.push({
@@ -80,7 +85,7 @@ async function makeContenders(conn, appPrefix = "bench") {
 
   // a Prisma app with the prisma-compile extension (client/, installed by run.sh)
   const extended = new PrismaClient({
-    adapter: new PrismaPg({ ...conn, application_name: `${appPrefix}-prisma-compile` }),
+    adapter: new PrismaPg({ ...conn, ...keep, application_name: `${appPrefix}-prisma-compile` }),
   }).$extends(prismaCompile());
   await extended.$connect();
   list.push({ name: "Prisma + prisma_compile", kind: "prisma", run: (w) => extended[w.model][w.op](w.args), close: () => extended.$disconnect() });

@@ -1,9 +1,10 @@
 // Types of prisma-compile (src/index.js).
 import type { Types } from '@prisma/client/runtime/client';
 
-/** Counts of the extension: calls answered by prisma_query, calls run through Prisma and why. */
+/** Counts of the extension: calls answered by prisma_query (`direct`: of them, sent straight to the adapter's pool), calls run through Prisma and why. */
 export interface PrismaCompileStats {
   routed: number;
+  direct: number;
   fallbacks: number;
   reasons: Record<string, number>;
 }
@@ -13,6 +14,8 @@ export interface PrismaCompileOptions {
   fallback?: 'prisma' | 'error';
   /** Compare the database's loaded schema with the client's on the first query (default true). */
   checkSchema?: boolean;
+  /** Reads outside transactions go straight to the driver adapter's pool (default true); false: through Prisma's raw-query path (Prisma's query log and tracing see them). */
+  direct?: boolean;
 }
 
 /** What prismaCompile() returns: an extension for `$extends` that keeps the client's types, and its counts. */

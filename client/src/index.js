@@ -5,7 +5,9 @@
 // client's own raw-query path, so it uses the client's driver adapter and,
 // inside $transaction (interactive or batch), the transaction's connection
 // and place in the batch. Writes, raw queries and shapes prisma_query does
-// not support (SQLSTATE 0A000) run through Prisma. Design: docs/client.md.
+// not support (SQLSTATE 0A000) run through Prisma. Outside transactions the
+// statement goes straight to the adapter's pool when it can be reached
+// (src/driver.js). Design: docs/client.md.
 import {
   Extensions,
   PrismaClientKnownRequestError,
@@ -14,6 +16,7 @@ import {
 import { buildModels, reviveResult } from './revive.js';
 import { NotRoutable, queryArgs, relationMap } from './args.js';
 import { checkLoadedSchema } from './schema.js';
+import { adapterPool } from './driver.js';
 
 export { normalizeSchema, schemaHash, SchemaMismatchError, PUSH_COMMAND } from './schema.js';
 
@@ -23,10 +26,18 @@ const SQL = 'SELECT prisma_query($1::json)::text AS r';
 // SQLSTATEs of prisma_query for arguments it rejects (README, "Errors").
 const INVALID = new Set(['42P01', '42703', '42883', '22023', '22007', '22003', '22004', '54000']);
 
-// The PostgreSQL error behind a failed raw query, if any.
+// An error that prisma_query raises for the call itself: no row (P0002),
+// not supported, invalid arguments.
+const ownError = (pe) => pe !== null && (pe.code === 'P0002' || pe.code === '0A000' || INVALID.has(pe.code));
+
+// The PostgreSQL error behind a failed raw query (Prisma's error of the
+// driver adapter's) or a failed statement of the pool (node-postgres'
+// DatabaseError), if any.
 function pgError(e) {
   const cause = e?.meta?.driverAdapterError?.cause;
-  return cause && cause.originalCode ? { code: cause.originalCode, message: cause.originalMessage ?? cause.message } : null;
+  if (cause && cause.originalCode) return { code: cause.originalCode, message: cause.originalMessage ?? cause.message };
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string') return { code: e.code, message: e.message };
+  return null;
 }
 
 // `prisma.user.findUnique(…).posts()`: the part of the result the fluent
@@ -64,12 +75,15 @@ function shapeKey(doc) {
 /**
  * The extension. Options: `fallback: 'prisma'` (default; unsupported
  * shapes run through Prisma) or `'error'` (they throw), `checkSchema`
- * (default true). `stats` counts routed calls and fallbacks.
+ * (default true), `direct` (default true: reads outside transactions go
+ * straight to the adapter's pool; false: through Prisma's raw-query path).
+ * `stats` counts routed calls (`direct` of them through the pool) and
+ * fallbacks.
  */
 export function prismaCompile(options = {}) {
   const fallbackMode = options.fallback ?? 'prisma';
   if (fallbackMode !== 'prisma' && fallbackMode !== 'error') throw new TypeError(`prismaCompile: fallback must be 'prisma' or 'error', not ${fallbackMode}`);
-  const stats = { routed: 0, fallbacks: 0, reasons: {} };
+  const stats = { routed: 0, direct: 0, fallbacks: 0, reasons: {} };
 
   const extension = Extensions.defineExtension((client) => {
     const dm = client._runtimeDataModel;
@@ -80,6 +94,7 @@ export function prismaCompile(options = {}) {
       computed: (model) => client._extensions?.getAllComputedFields?.(model[0].toLowerCase() + model.slice(1)),
     };
     const clientVersion = client._clientVersion ?? client._engineConfig?.clientVersion;
+    const pool = options.direct === false ? () => null : adapterPool(client._engineConfig?.adapter);
     const later = { result: false };
     let schemaOk = options.checkSchema === false ? Promise.resolve() : null;
 
@@ -114,8 +129,8 @@ export function prismaCompile(options = {}) {
       return bad;
     };
 
-    const fallBack = (reason, call, query, args) => {
-      if (fallbackMode === 'error') {
+    const fallBack = (reason, call, query, args, always = false) => {
+      if (fallbackMode === 'error' && !always) {
         throw new PrismaClientValidationError(`prisma-compile: ${call} cannot run through prisma_query (${reason}) and fallback is 'error'`, { clientVersion });
       }
       stats.fallbacks++;
@@ -154,12 +169,23 @@ export function prismaCompile(options = {}) {
                 throw invalidArgument(call, bad);
               }
             }
-            let rows;
+            // outside a transaction, straight to the adapter's pool
+            const direct = tx ? null : pool();
+            let text;
             try {
-              const p = client.$queryRawUnsafe(SQL, doc);
-              rows = await (tx ? p.requestTransaction(tx) : p);
+              if (direct) {
+                text = (await direct.query({ text: SQL, values: [doc] })).rows[0]?.r;
+              } else {
+                const p = client.$queryRawUnsafe(SQL, doc);
+                text = (await (tx ? p.requestTransaction(tx) : p))[0]?.r;
+              }
             } catch (e) {
               const pe = pgError(e);
+              // the connection failed, the statement timed out, …: Prisma
+              // runs the call and gives its own result or error
+              if (direct && !ownError(pe)) {
+                return fallBack(`error of the pool: ${pe ? pe.code : e.code ?? e.name}`, call, query, args, true);
+              }
               if (!pe) throw e;
               if (pe.code !== '0A000') stats.routed++;
               if (pe.code === 'P0002') {
@@ -172,7 +198,7 @@ export function prismaCompile(options = {}) {
               throw e;
             }
             stats.routed++;
-            const text = rows[0]?.r;
+            if (direct) stats.direct++;
             const result = reviveResult(models, model, operation, jsonArgs, JSON.parse(text));
             // Prisma walks every record of an extended client's result for
             // computed fields; with none anywhere it is skipped (the model

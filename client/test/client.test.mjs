@@ -4,7 +4,7 @@
 // scripts/suites/45-dropin.sh (after regress/conformance/run.sh --dropin).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { clients, counted, Prisma, pc, kitchen, adapter } from './setup.mjs';
+import { clients, counted, Prisma, pc, kitchen, adapter, PrismaPg, pg } from './setup.mjs';
 
 const { plain, ext, stats, close } = clients();
 after(close);
@@ -15,6 +15,7 @@ async function same(delegate, op, args) {
   const got = await counted(stats, () => ext[delegate][op](args));
   assert.equal(got.fellBack, 0, 'fell back');
   assert.equal(got.routed, 1, 'not routed');
+  assert.equal(got.direct, 1, 'not sent to the pool');
   assert.deepStrictEqual(got.value, want);
   return got.value;
 }
@@ -104,6 +105,7 @@ test('interactive transaction: reads see its uncommitted writes', async () => {
       agg: await tx.post.aggregate({ where: { authorId: u.id }, _sum: { views: true } }),
     }));
     assert.equal(got.routed, 4);
+    assert.equal(got.direct, 0, 'read outside the transaction');
     assert.equal(got.value.one.id, u.id);
     assert.equal(got.value.one.posts[0].title, 'tx post');
     assert.ok(got.value.one.posts[0].price instanceof Prisma.Decimal);
@@ -136,6 +138,7 @@ test('batch transaction: reads run in the batch, in order', async () => {
     assert.deepStrictEqual(got.value[2], { email, name: 'Batch' });
     assert.deepStrictEqual(got.value[3], 1);
     assert.equal(got.routed, 3);
+    assert.equal(got.direct, 0, 'read outside the batch');
   } finally {
     await plain.user.deleteMany({ where: { email } });
   }
@@ -208,4 +211,41 @@ test('fluent calls', async () => {
   assert.deepStrictEqual(await ext.post.findFirst({ where: { id: 1 } }).author(), await plain.post.findFirst({ where: { id: 1 } }).author());
   assert.deepStrictEqual(await ext.user.findUnique({ where: { id: 1 } }).profile(), await plain.user.findUnique({ where: { id: 1 } }).profile());
   assert.equal(await ext.user.findUnique({ where: { id: -1 } }).posts(), await plain.user.findUnique({ where: { id: -1 } }).posts());
+});
+
+test('the pool: straight to the adapter\'s pool outside transactions, or through Prisma', async () => {
+  const args = { include: { author: true }, orderBy: { id: 'asc' }, take: 5 };
+  const want = await plain.post.findMany(args);
+  // an adapter made with an existing pg.Pool; one failure of that pool that is
+  // not prisma_query's (a dropped connection) runs the call through Prisma
+  const pool = new pg.Pool({ database: 'conform_kitchen' });
+  const external = pc.prismaCompile();
+  const viaPool = new kitchen.PrismaClient({ adapter: new PrismaPg(pool) }).$extends(external);
+  // direct: false keeps every statement on Prisma's raw-query path
+  const raw = pc.prismaCompile({ direct: false });
+  const viaRaw = new kitchen.PrismaClient({ adapter: adapter() }).$extends(raw);
+  // a client connected before $extends: its adapter was made already
+  const early = new kitchen.PrismaClient({ adapter: adapter() });
+  await early.$connect();
+  const late = pc.prismaCompile();
+  const viaLate = early.$extends(late);
+  try {
+    let got = await counted(external.stats, () => viaPool.post.findMany(args));
+    assert.deepStrictEqual([got.routed, got.direct, got.value], [1, 1, want]);
+    const query = pool.query;
+    pool.query = function failOnce() {
+      pool.query = query;
+      return Promise.reject(new Error('Connection terminated unexpectedly'));
+    };
+    got = await counted(external.stats, () => viaPool.post.findMany(args));
+    assert.deepStrictEqual([got.routed, got.fellBack, got.value], [0, 1, want]);
+    assert.equal(external.stats.reasons['error of the pool: Error'], 1);
+    got = await counted(raw.stats, () => viaRaw.post.findMany(args));
+    assert.deepStrictEqual([got.routed, got.direct, got.value], [1, 0, want]);
+    got = await counted(late.stats, () => viaLate.post.findMany(args));
+    assert.deepStrictEqual([got.routed, got.direct, got.value], [1, 0, want]);
+  } finally {
+    await Promise.all([viaPool.$disconnect(), viaRaw.$disconnect(), viaLate.$disconnect()]);
+    await pool.end();
+  }
 });

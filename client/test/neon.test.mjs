@@ -57,6 +57,7 @@ test('adapter-neon: reads routed, Prisma types', async () => {
   const args = { include: { author: true, categories: true }, orderBy: { id: 'asc' } };
   const got = await counted(stats, () => ext.post.findMany(args));
   assert.equal(got.routed, 1);
+  assert.equal(got.direct, 1, 'not sent to the neon Pool');
   assert.equal(got.fellBack, 0);
   assert.deepStrictEqual(got.value, await plain.post.findMany(args));
   assert.ok(got.value[0].price instanceof Prisma.Decimal);
@@ -69,6 +70,7 @@ test('adapter-neon: interactive and batch transactions', async () => {
     await tx.user.create({ data: { email } });
     const got = await counted(stats, () => tx.user.findUnique({ where: { email }, select: { email: true } }));
     assert.equal(got.routed, 1);
+    assert.equal(got.direct, 0);
     assert.deepStrictEqual(got.value, { email });
     throw rollback;
   }), (e) => e === rollback);

@@ -11,7 +11,8 @@ export const pc = await import(path.join(conformance, 'node_modules/prisma-compi
 export const kitchen = await import(path.join(conformance, 'generated/kitchen/client/client.ts'));
 export const movies = await import(path.join(conformance, 'generated/movies/client/client.ts'));
 export const { Prisma } = kitchen;
-const { PrismaPg } = await import(path.join(conformance, 'node_modules/@prisma/adapter-pg/dist/index.mjs'));
+export const { PrismaPg } = await import(path.join(conformance, 'node_modules/@prisma/adapter-pg/dist/index.mjs'));
+export const pg = (await import(path.join(conformance, 'node_modules/pg/lib/index.js'))).default;
 
 export const adapter = (database = 'conform_kitchen') => new PrismaPg({ database });
 
@@ -23,10 +24,12 @@ export function clients(options = {}, { database = 'conform_kitchen', module = k
   return { plain, ext, stats: extension.stats, close: () => Promise.all([plain.$disconnect(), ext.$disconnect()]) };
 }
 
-// Runs f and returns the number of calls the extension routed and fell back.
+// Runs f and returns the number of calls the extension routed (`direct`:
+// of them, straight to the adapter's pool) and fell back.
 export async function counted(stats, f) {
   const r0 = stats.routed;
+  const d0 = stats.direct;
   const f0 = stats.fallbacks;
   const value = await f();
-  return { value, routed: stats.routed - r0, fellBack: stats.fallbacks - f0 };
+  return { value, routed: stats.routed - r0, direct: stats.direct - d0, fellBack: stats.fallbacks - f0 };
 }
