@@ -184,6 +184,8 @@ extern void append_grouped_count(CompileState *cs, StringInfo buf, StringInfo jo
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						  int alias, const JsonValue *where);
 extern bool where_has_unique(const PrismaModel *model, const JsonValue *where);
+extern void append_text_search(CompileState *cs, StringInfo buf, const char *cols,
+							   const JsonValue *query, bool rank);
 
 /* compile_relation.c: names */
 extern void append_table(StringInfo buf, const PrismaModel *model);
@@ -222,6 +224,10 @@ extern int	add_value_param(CompileState *cs, const PrismaField *field, Oid type,
 extern int	add_list_param(CompileState *cs, const PrismaField *field, Oid elemtype,
 						   const JsonValue *list);
 extern int64 json_integer(CompileState *cs, const JsonValue *value);
+extern bool is_field_reference(const JsonValue *value);
+extern const PrismaField *field_reference(CompileState *cs, const PrismaModel *model,
+										  const PrismaField *field, const JsonValue *value,
+										  bool list);
 
 /* compile_state.c: paths, errors, checks */
 extern int	path_push(CompileState *cs, const char *key);
