@@ -35,6 +35,11 @@ SELECT ids('Sample', '{"count": {"notIn": {"_ref": "nums", "_container": "Sample
 SELECT ids('Post', '{"title": {"contains": {"_ref": "body", "_container": "Post"}}}');
 SELECT ids('Post', '{"body": {"startsWith": {"_ref": "title", "_container": "Post"}, "mode": "insensitive"}}');
 SELECT ids('Sample', '{"text": {"endsWith": {"_ref": "textOpt", "_container": "Sample"}}}');
+-- the referenced value's %, _ and \ are literal, as in values
+UPDATE "Post" SET body = '0%' WHERE id = 7;
+UPDATE "Post" SET body = 'd_r' WHERE id = 8;  -- a wildcard would match "der"
+SELECT ids('Post', '{"title": {"contains": {"_ref": "body", "_container": "Post"}}, "id": {"in": [7, 8]}}');
+SELECT prisma_compile('{"model": "Post", "operation": "findMany", "args": {"where": {"title": {"endsWith": {"_ref": "body", "_container": "Post"}}}, "select": {"id": true}}}');
 -- scalar lists: has (an element-typed field), hasSome / hasEvery (a list)
 SELECT ids('Sample', '{"nums": {"has": {"_ref": "count", "_container": "Sample"}}}');
 SELECT ids('Sample', '{"nums": {"hasEvery": {"_ref": "nums", "_container": "Sample"}}, "id": {"lt": 10}}');
