@@ -130,6 +130,12 @@ MemoryContextAllocZero(MemoryContext context, Size size)
 	return chunk_alloc(size, true);
 }
 
+void *
+MemoryContextAllocExtended(MemoryContext context, Size size, int flags)
+{
+	return chunk_alloc(size, (flags & MCXT_ALLOC_ZERO) != 0);
+}
+
 void
 pfree(void *p)
 {

@@ -29,6 +29,10 @@ INSERT INTO public."_Friends" VALUES (1, 2), (2, 1), (1, 9007199254740993);
 INSERT INTO public."_Liked" VALUES (1, 1), (2, 1), (1, 2);
 INSERT INTO public."_Hated" VALUES (2, 9007199254740993);
 SELECT prisma_load_schema($$
+generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["views"]
+}
 datasource db {
   provider     = "postgresql"
   schemas      = ["public", "shop"]
@@ -109,8 +113,16 @@ ROLLBACK TO s;
 SELECT prisma_query('order', 'findMany', '{"select": {"hidden": true}}');
 ROLLBACK TO s;
 -- schema errors as Prisma words them
-SELECT prisma_load_schema('view V {
+SELECT prisma_load_schema('generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["views"]
+}
+view V {
   id Int @id
+}');
+ROLLBACK TO s;
+SELECT prisma_load_schema('view V {
+  id Int @unique
 }');
 ROLLBACK TO s;
 SELECT prisma_load_schema('datasource db {
@@ -138,13 +150,22 @@ enum E {
   X
 }');
 ROLLBACK TO s;
+SELECT prisma_load_schema('model A {
+  id Int @id
+  @@schema("shop")
+}');
+ROLLBACK TO s;
 SELECT prisma_load_schema('type T {
   x Int
 }');
 ROLLBACK TO s;
 -- a view without any unique field loads (read without implicit order)
 CREATE VIEW "Plain" AS SELECT 1 AS n;
-SELECT prisma_load_schema('view Plain {
+SELECT prisma_load_schema('generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["views"]
+}
+view Plain {
   n Int
 }');
 SELECT prisma_query('Plain', 'findMany', '{}');

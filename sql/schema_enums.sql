@@ -99,13 +99,26 @@ model Member {
   @@schema("accounts")
 }');
 ROLLBACK TO s;
--- schema errors: two values mapped to one label, @map without a string
+-- two values mapped to one label load, as in Prisma: both filter by the
+-- label, and the label reads as the last of them (Prisma's answer)
+CREATE TYPE "Dup" AS ENUM ('x', 'C');
+CREATE TABLE "DupRow" (id int PRIMARY KEY, r "Dup" NOT NULL);
+INSERT INTO "DupRow" VALUES (1, 'x'), (2, 'C');
 SELECT prisma_load_schema('
-enum Role {
-  ADMIN @map("x")
-  USER  @map("x")
-}');
+model DupRow {
+  id Int @id
+  r  Dup
+}
+enum Dup {
+  A @map("x")
+  B @map("x")
+  C
+}') IS NOT NULL AS loaded;
+SELECT prisma_query('DupRow', 'findMany', '{"orderBy": {"id": "asc"}}');
+SELECT prisma_query('DupRow', 'findMany', '{"where": {"r": "A"}}');
+SELECT prisma_query('DupRow', 'findMany', '{"where": {"r": {"in": ["B", "C"]}}, "orderBy": {"id": "asc"}}');
 ROLLBACK TO s;
+-- schema errors: @map without a string
 SELECT prisma_load_schema('
 enum Role {
   ADMIN @map(1)

@@ -54,7 +54,7 @@ SELECT prisma_load_schema('datasource db {
 ');
 ROLLBACK TO s;
 
--- not supported
+-- views need the views preview feature, as in Prisma
 SELECT prisma_load_schema('// views
 view V {
   id Int @unique
@@ -237,6 +237,78 @@ ROLLBACK TO s;
 -- @map without a string
 SELECT prisma_load_schema('model A {
   id Int @id @map(id)
+}');
+ROLLBACK TO s;
+-- @id and @@id together
+SELECT prisma_load_schema('model A {
+  id Int @id
+  x  Int
+  @@id([id, x])
+}');
+ROLLBACK TO s;
+-- references: without fields:
+SELECT prisma_load_schema('model A {
+  id  Int @id
+  bId Int
+  b   B   @relation(references: [id])
+}
+model B {
+  id Int @id
+  as A[]
+}');
+ROLLBACK TO s;
+-- fields: and references: of different lengths
+SELECT prisma_load_schema('model A {
+  id  Int @id
+  bId Int
+  b   B   @relation(fields: [bId], references: [id, x])
+}
+model B {
+  id Int @id
+  x  Int
+  as A[]
+  @@unique([id, x])
+}');
+ROLLBACK TO s;
+-- @@unique naming unknown fields
+SELECT prisma_load_schema('model A {
+  id Int @id
+  @@unique([id, nope, nada])
+}');
+ROLLBACK TO s;
+-- a model named like a built-in type
+SELECT prisma_load_schema('model String {
+  id Int @id
+}');
+ROLLBACK TO s;
+-- unknown block attribute; columns count characters, not bytes
+SELECT prisma_load_schema('model A {
+  id Int @id @map("é€")  @bogus
+  @@nothing
+}');
+ROLLBACK TO s;
+SELECT prisma_load_schema('model A {
+  id Int @id
+  @@nothing
+}');
+ROLLBACK TO s;
+-- a relation name that is not a string
+SELECT prisma_load_schema('model A {
+  id  Int @id
+  bId Int
+  b   B   @relation(Name, fields: [bId], references: [id])
+}
+model B {
+  id Int @id
+  as A[]
+}');
+ROLLBACK TO s;
+-- an enum value with an unknown attribute
+SELECT prisma_load_schema('enum E {
+  X @default("y")
+}
+model A {
+  id Int @id
 }');
 ROLLBACK TO s;
 

@@ -224,6 +224,8 @@ extern int	append_related_keys(CompileState *cs, StringInfo buf, const char *wha
 								const PrismaField *rel, const char *parents, int parent_alias,
 								const JsonValue *where, RelatedTest test);
 extern bool where_has_unique(const PrismaModel *model, const JsonValue *where);
+extern void append_text_search(CompileState *cs, StringInfo buf, const char *cols,
+							   const JsonValue *query, bool rank);
 
 /* compile_relation.c: names */
 extern void append_table(StringInfo buf, const PrismaModel *model);
@@ -269,6 +271,10 @@ extern int	add_value_param(CompileState *cs, const PrismaField *field, Oid type,
 extern int	add_list_param(CompileState *cs, const PrismaField *field, Oid elemtype,
 						   const JsonValue *list);
 extern int64 json_integer(CompileState *cs, const JsonValue *value);
+extern bool is_field_reference(const JsonValue *value);
+extern const PrismaField *field_reference(CompileState *cs, const PrismaModel *model,
+										  const PrismaField *field, const JsonValue *value,
+										  bool list);
 
 /* compile_state.c: paths, errors, checks */
 extern int	path_push(CompileState *cs, const char *key);

@@ -1,7 +1,8 @@
 /*
  * compile_order.c
  *		orderBy (scalar fields, to-one relation fields at any depth, the
- *		_count of to-many relations) and cursor conditions.
+ *		_count of to-many relations, full-text _relevance) and cursor
+ *		conditions.
  *
  * An ORDER BY term is an SQL expression over the read's alias: a column,
  * or a correlated scalar subquery for relation fields.  The primary key is
@@ -102,6 +103,65 @@ parse_relation_order(CompileState *cs, const PrismaField *rel, const JsonValue *
 	return item;
 }
 
+/*
+ * Order by full-text relevance, {_relevance: {fields, search, sort}}, as
+ * Prisma writes it (fullTextSearchPostgres): ts_rank(to_tsvector(concat_ws(
+ * ' ', fields)), to_tsquery(search)).  fields: String fields (also lists).
+ */
+static OrderItem *
+parse_relevance_order(CompileState *cs, const PrismaModel *model, const JsonValue *v, int alias)
+{
+	static const char *const keys[] = {"fields", "search", "sort", NULL};
+	const JsonValue *fields;
+	StringInfoData cols;
+	StringInfoData e;
+	OrderItem  *item = palloc0(sizeof(OrderItem));
+	int			mark;
+
+	expect_kind(cs, v, JV_OBJECT);
+	check_arg_names(cs, v, keys, "_relevance");
+	for (int k = 0; k < 3; k++)
+		if (json_get(v, keys[k]) == NULL)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "_relevance needs fields, search and sort; %s is missing", keys[k]);
+	fields = json_get(v, "fields");
+	mark = path_push(cs, "fields");
+	if (fields->kind != JV_STRING && (fields->kind != JV_ARRAY || fields->n == 0))
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected a field name or a non-empty array of them, got %s",
+					  json_kind_name(fields->kind));
+	initStringInfo(&cols);
+	for (int i = 0; i < (fields->kind == JV_ARRAY ? fields->n : 1); i++)
+	{
+		const JsonValue *name = fields->kind == JV_ARRAY ? fields->items[i] : fields;
+		int			m2 = fields->kind == JV_ARRAY ? path_push_index(cs, i) : -1;
+		int			f;
+
+		expect_kind(cs, name, JV_STRING);
+		f = model_find_field(model, name->str);
+		if (f < 0 || model->fields[f].type != PT_STRING)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+						  "_relevance orders by String fields.",
+						  "%s \"%s\" of model %s", f < 0 ? "unknown field" : "not a String field",
+						  name->str, model->name);
+		if (i > 0)
+			appendStringInfoString(&cols, ", ");
+		append_column(&cols, alias, model->fields[f].column);
+		if (m2 >= 0)
+			path_pop(cs, m2);
+	}
+	path_pop(cs, mark);
+	mark = path_push(cs, "sort");
+	parse_sort_order(cs, NULL, json_get(v, "sort"), item);
+	path_pop(cs, mark);
+	mark = path_push(cs, "search");
+	initStringInfo(&e);
+	append_text_search(cs, &e, cols.data, json_get(v, "search"), true);
+	path_pop(cs, mark);
+	item->expr = e.data;
+	return item;
+}
+
 /* Parse one orderBy object ({field: "asc"}, {field: {sort, nulls}}, relations). */
 static OrderItem *
 parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *obj, int alias)
@@ -118,14 +178,15 @@ parse_order_item(CompileState *cs, const PrismaModel *model, const JsonValue *ob
 					  "an orderBy object takes exactly one field, got %d", obj->n);
 	mark = path_push(cs, obj->keys[0]);
 	f = model_find_field(model, obj->keys[0]);
-	if (f < 0)
+	if (f < 0 && strcmp(obj->keys[0], "_relevance") == 0)
 	{
-		if (strcmp(obj->keys[0], "_relevance") == 0)
-			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-						  "ordering by _relevance (full-text search) is not supported");
+		item = parse_relevance_order(cs, model, obj->items[0], alias);
+		path_pop(cs, mark);
+		return item;
+	}
+	if (f < 0)
 		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
 					  "unknown field \"%s\" on model %s", obj->keys[0], model->name);
-	}
 	field = &model->fields[f];
 	if (field->type == PT_RELATION)
 		item = parse_relation_order(cs, field, obj->items[0], alias);

@@ -341,14 +341,71 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 	return input_at_path(cs, infunc, text, ioparam);
 }
 
-/* Raise "not supported" for a field reference ({"_ref": "field"}) as a value. */
+/* Is value a field reference, {"_ref": "field", "_container": "Model"}
+ * (how Prisma sends prisma.model.fields.field)? */
+bool
+is_field_reference(const JsonValue *value)
+{
+	return value->kind == JV_OBJECT && json_get(value, "_ref") != NULL;
+}
+
+/* Raise "not supported" for a field reference where none is taken. */
 static void
 reject_field_reference(CompileState *cs, const JsonValue *value)
 {
-	if (value->kind == JV_OBJECT && json_get(value, "_ref") != NULL)
+	if (is_field_reference(value))
 		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED,
-					  "Compare with a value; field references are not supported yet.",
-					  "field references (prisma.model.fields.x) are not supported");
+					  "Field references are supported in where filters on scalar and list fields.",
+					  "a field reference (prisma.model.fields.x) is not supported here");
+}
+
+/* "Int", "Role[]": a field's type as Prisma's errors write it. */
+static char *
+field_type_text(const PrismaField *field, bool list)
+{
+	return psprintf("%s%s", field->type_name, list ? "[]" : "");
+}
+
+/*
+ * The field a field reference names, checked as Prisma checks it: a scalar
+ * field of model (the filter's own model), of the type of field, a list
+ * field when list is true (in, notIn, hasSome, hasEvery), else not.
+ */
+const PrismaField *
+field_reference(CompileState *cs, const PrismaModel *model, const PrismaField *field,
+				const JsonValue *value, bool list)
+{
+	const JsonValue *ref = json_get(value, "_ref");
+	const JsonValue *container = json_get(value, "_container");
+	const PrismaField *target;
+	int			f;
+
+	for (int i = 0; i < value->n; i++)
+		if (strcmp(value->keys[i], "_ref") != 0 && strcmp(value->keys[i], "_container") != 0)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "unknown key \"%s\" in a field reference: expected _ref and _container",
+						  value->keys[i]);
+	if (ref->kind != JV_STRING || (container != NULL && container->kind != JV_STRING))
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "a field reference takes strings: {\"_ref\": \"field\", \"_container\": \"Model\"}");
+	if (container != NULL && strcmp(container->str, model->name) != 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "A filter compares with fields of its own model.",
+					  "field reference to model %s in a filter on model %s",
+					  container->str, model->name);
+	f = model_find_field(model, ref->str);
+	if (f < 0 || model->fields[f].type == PT_RELATION)
+		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+					  "unknown scalar field \"%s\" on model %s in a field reference",
+					  ref->str, model->name);
+	target = &model->fields[f];
+	if (target->type != field->type || target->is_list != list ||
+		strcmp(target->type_name, field->type_name) != 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "Expected a referenced scalar field of type %s but found %s.%s of type %s.",
+					  field_type_text(field, list), model->name, target->name,
+					  field_type_text(target, target->is_list));
+	return target;
 }
 
 /* Add one value of field as a parameter of the given type. */

@@ -3,12 +3,16 @@
  *		Compile a Prisma `where` object into an SQL boolean expression.
  *
  * Scalar filters compare a column with a bind parameter of the column's own
- * type; relation filters become EXISTS subqueries over the relation's
- * tables (an IN over their keys where the key has no index), written by
- * the same two functions as the relation counts; AND/OR/NOT nest.  Semantics follow Prisma Client: `not` and
- * `notIn` never match NULL, `OR: []` matches nothing, `AND: []` and
- * `NOT: []` match everything.  Like Prisma, empty filters are left out
- * (see where_key_empty).
+ * type, or with another column of the same row (a field reference,
+ * prisma.model.fields.x); `search` is PostgreSQL full-text search as Prisma
+ * writes it; Json filters test the value (at a path); relation filters
+ * become EXISTS subqueries over the relation's tables (an IN over their
+ * keys where the key has no index), written by the same two functions as
+ * the relation counts; AND/OR/NOT nest.  Operators are told apart by the
+ * table filter_ops.  Semantics follow Prisma Client: `not` and `notIn`
+ * never match NULL, `OR: []` matches nothing, `AND: []` and `NOT: []`
+ * match everything.  Like Prisma, empty filters are left out (see
+ * where_key_empty).
  */
 #include "postgres.h"
 
@@ -19,12 +23,94 @@
 
 #include "compile.h"
 
+/* The filters an operator belongs to */
+#define OC_SCALAR	0x01		/* scalar fields */
+#define OC_LIST		0x02		/* scalar lists */
+#define OC_JSON		0x04		/* Json fields */
+
+typedef enum FilterOp
+{
+	OP_EQUALS,
+	OP_NOT,
+	OP_IN,
+	OP_NOT_IN,
+	OP_COMPARE,					/* lt, lte, gt, gte */
+	OP_LIKE,					/* contains, startsWith, endsWith */
+	OP_SEARCH,
+	OP_MODE,
+	OP_HAS,
+	OP_HAS_SOME,
+	OP_HAS_EVERY,
+	OP_IS_EMPTY,
+	OP_PATH,
+	OP_STRING_LIKE,				/* string_contains, _starts_with, _ends_with */
+	OP_ARRAY_CONTAINS,
+	OP_ARRAY_END				/* array_starts_with, array_ends_with */
+} FilterOp;
+
+typedef struct FilterOpInfo
+{
+	const char *name;
+	FilterOp	op;
+	int			classes;		/* OC_* */
+	const char *sql;			/* the SQL operator of OP_COMPARE and lists */
+	bool		any_before;		/* LIKE kinds: % before the value */
+	bool		any_after;		/* ... and after it */
+	int			element;		/* OP_ARRAY_END: 0 first, -1 last */
+} FilterOpInfo;
+
+static const FilterOpInfo filter_ops[] = {
+	{"equals", OP_EQUALS, OC_SCALAR | OC_LIST | OC_JSON, "="},
+	{"not", OP_NOT, OC_SCALAR | OC_JSON, "<>"},
+	{"in", OP_IN, OC_SCALAR},
+	{"notIn", OP_NOT_IN, OC_SCALAR},
+	{"lt", OP_COMPARE, OC_SCALAR | OC_JSON, "<"},
+	{"lte", OP_COMPARE, OC_SCALAR | OC_JSON, "<="},
+	{"gt", OP_COMPARE, OC_SCALAR | OC_JSON, ">"},
+	{"gte", OP_COMPARE, OC_SCALAR | OC_JSON, ">="},
+	{"contains", OP_LIKE, OC_SCALAR, NULL, true, true},
+	{"startsWith", OP_LIKE, OC_SCALAR, NULL, false, true},
+	{"endsWith", OP_LIKE, OC_SCALAR, NULL, true, false},
+	{"search", OP_SEARCH, OC_SCALAR},
+	{"mode", OP_MODE, OC_SCALAR | OC_JSON},
+	{"has", OP_HAS, OC_LIST},
+	{"hasSome", OP_HAS_SOME, OC_LIST, "&&"},
+	{"hasEvery", OP_HAS_EVERY, OC_LIST, "@>"},
+	{"isEmpty", OP_IS_EMPTY, OC_LIST},
+	{"path", OP_PATH, OC_JSON},
+	{"string_contains", OP_STRING_LIKE, OC_JSON, NULL, true, true},
+	{"string_starts_with", OP_STRING_LIKE, OC_JSON, NULL, false, true},
+	{"string_ends_with", OP_STRING_LIKE, OC_JSON, NULL, true, false},
+	{"array_contains", OP_ARRAY_CONTAINS, OC_JSON, "@>"},
+	{"array_starts_with", OP_ARRAY_END, OC_JSON, NULL, false, false, 0},
+	{"array_ends_with", OP_ARRAY_END, OC_JSON, NULL, false, false, -1},
+};
+
+/* A scalar filter's field, where it is read and how it compares. */
+typedef struct ScalarTarget
+{
+	const PrismaModel *model;	/* the filter's model (field references) */
+	int			alias;
+	const PrismaField *field;
+	const char *col;			/* the field's column expression */
+	bool		insensitive;	/* mode: "insensitive" */
+} ScalarTarget;
+
 static void where_object(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 int alias, const JsonValue *where, bool nested);
-static void scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field,
-						  bool nested, const char *col, const JsonValue *value,
-						  bool insensitive);
+static void scalar_filter(CompileState *cs, StringInfo buf, const ScalarTarget *t,
+						  bool nested, const JsonValue *value);
 static bool where_empty(const PrismaModel *model, const JsonValue *where);
+
+/* The operator named name among those of the filter classes, or NULL. */
+static const FilterOpInfo *
+find_filter_op(const char *name, int classes)
+{
+	for (int i = 0; i < lengthof(filter_ops); i++)
+		if ((filter_ops[i].classes & classes) != 0 && strcmp(filter_ops[i].name, name) == 0)
+			return &filter_ops[i];
+	return NULL;
+}
 
 /* Append "$n" for a new text parameter. */
 static void
@@ -74,106 +160,162 @@ like_pattern(const char *value, bool any_before, bool any_after)
 	return buf.data;
 }
 
-/* Append a comparison col <op> $n, lower-cased on both sides if asked. */
-static void
-append_comparison(CompileState *cs, StringInfo buf, const PrismaField *field,
-				  const char *col, const char *op, const JsonValue *value, bool insensitive)
+/*
+ * The right side of a comparison: a parameter of the given type (a list:
+ * an array parameter of the element type), or for a field reference the
+ * referenced column, checked to be of the field's type and a list exactly
+ * when list is true.
+ */
+static char *
+operand(CompileState *cs, const ScalarTarget *t, const JsonValue *value, Oid type, bool list)
 {
-	int			param;
+	if (is_field_reference(value))
+		return column_expr(field_reference(cs, t->model, t->field, value, list), t->alias);
+	if (list)
+		return psprintf("$%d", add_list_param(cs, t->field, type, value));
+	return psprintf("$%d", add_value_param(cs, t->field, type, value));
+}
+
+/* Append a comparison col <op> operand, lower-cased on both sides if asked. */
+static void
+append_comparison(CompileState *cs, StringInfo buf, const ScalarTarget *t, const char *op,
+				  const JsonValue *value)
+{
+	char	   *rhs;
 
 	/*
 	 * Char columns: Prisma's insensitive equals is ILIKE on the padded value
 	 * (trailing blanks count); the pattern here matches the value literally.
 	 */
-	if (insensitive && field->col_type == BPCHAROID && value->kind == JV_STRING &&
+	if (t->insensitive && t->field->col_type == BPCHAROID && value->kind == JV_STRING &&
 		(strcmp(op, "=") == 0 || strcmp(op, "<>") == 0))
 	{
-		appendStringInfo(buf, "%s %sILIKE ", col, op[0] == '<' ? "NOT " : "");
+		appendStringInfo(buf, "%s %sILIKE ", t->col, op[0] == '<' ? "NOT " : "");
 		append_text_param(cs, buf, like_pattern(value->str, false, false));
 		return;
 	}
-	param = add_value_param(cs, field, field->col_type, value);
-	if (insensitive)
-		appendStringInfo(buf, "lower(%s) %s lower($%d)", col, op, param);
+	rhs = operand(cs, t, value, t->field->col_type, false);
+	if (t->insensitive)
+		appendStringInfo(buf, "lower(%s) %s lower(%s)", t->col, op, rhs);
 	else
-		appendStringInfo(buf, "%s %s $%d", col, op, param);
+		appendStringInfo(buf, "%s %s %s", t->col, op, rhs);
 }
 
-/* Append col = ANY($n) / col <> ALL($n) for in and notIn. */
+/* Append col = ANY(list) / col <> ALL(list) for in and notIn. */
 static void
-append_in(CompileState *cs, StringInfo buf, const PrismaField *field,
-		  const char *col, const JsonValue *list, bool negate, bool insensitive)
+append_in(CompileState *cs, StringInfo buf, const ScalarTarget *t, const JsonValue *list,
+		  bool negate)
 {
-	int			param = add_list_param(cs, field, field->col_type, list);
+	char	   *rhs = operand(cs, t, list, t->field->col_type, true);
 
-	if (insensitive)
-		appendStringInfo(buf, "lower(%s) %s (SELECT lower(v) FROM unnest($%d) v)",
-						 col, negate ? "NOT IN" : "IN", param);
+	if (t->insensitive)
+		appendStringInfo(buf, "lower(%s) %s (SELECT lower(v) FROM unnest(%s) v)",
+						 t->col, negate ? "NOT IN" : "IN", rhs);
 	else
-		appendStringInfo(buf, "%s %s ($%d)", col, negate ? "<> ALL" : "= ANY", param);
-	if (negate && insensitive)
-		appendStringInfo(buf, " AND %s IS NOT NULL", col);
+		appendStringInfo(buf, "%s %s (%s)", t->col, negate ? "<> ALL" : "= ANY", rhs);
+	if (negate && t->insensitive)
+		appendStringInfo(buf, " AND %s IS NOT NULL", t->col);
+}
+
+/*
+ * Append the LIKE pattern of a referenced column: its value matched
+ * literally (%, _ and \ escaped, as values are), with % where asked.
+ */
+static void
+append_like_column(StringInfo buf, const char *col, bool any_before, bool any_after)
+{
+	appendStringInfo(buf, "(%spg_catalog.replace(pg_catalog.replace(pg_catalog.replace(%s, E'\\\\', E'\\\\\\\\'), '%%', E'\\\\%%'), '_', E'\\\\_')%s)",
+					 any_before ? "'%' || " : "", col, any_after ? " || '%'" : "");
 }
 
 /* Append a LIKE/ILIKE test for contains, startsWith and endsWith. */
 static void
-append_like(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
-			const char *op, const JsonValue *value, bool insensitive)
+append_like(CompileState *cs, StringInfo buf, const ScalarTarget *t, const FilterOpInfo *op,
+			const JsonValue *value)
 {
-	bool		before = strcmp(op, "contains") == 0 || strcmp(op, "endsWith") == 0;
-	bool		after = strcmp(op, "contains") == 0 || strcmp(op, "startsWith") == 0;
+	const PrismaField *field = t->field;
 
 	/* Prisma's filter of @db.Uuid fields has no contains, startsWith, endsWith */
 	if (field->type != PT_STRING || getBaseType(field->col_type) == UUIDOID)
 		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
 					  "filter %s is not available on field %s of type %s%s",
-					  op, field->name, field->type_name,
+					  op->name, field->name, field->type_name,
 					  field->type == PT_STRING ? " @db.Uuid" : "");
-	if (value->kind != JV_STRING)
+	if (value->kind != JV_STRING && !is_field_reference(value))
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 					  "expected a string, got %s", json_kind_name(value->kind));
 	/* Prisma's ILIKE on a Char column sees its trailing blanks, LIKE not */
-	appendStringInfo(buf, "%s%s %s ", col,
-					 is_text_column(field) || (insensitive && field->col_type == BPCHAROID) ? "" : "::text",
-					 insensitive ? "ILIKE" : "LIKE");
-	append_text_param(cs, buf, like_pattern(value->str, before, after));
+	appendStringInfo(buf, "%s%s %s ", t->col,
+					 is_text_column(field) || (t->insensitive && field->col_type == BPCHAROID) ? "" : "::text",
+					 t->insensitive ? "ILIKE" : "LIKE");
+	if (is_field_reference(value))
+		append_like_column(buf, operand(cs, t, value, InvalidOid, false),
+						   op->any_before, op->any_after);
+	else
+		append_text_param(cs, buf, like_pattern(value->str, op->any_before, op->any_after));
+}
+
+/*
+ * Append a full-text search, as Prisma writes it (fullTextSearchPostgres):
+ * to_tsvector(concat_ws(' ', cols)) @@ to_tsquery($n), in the text search
+ * configuration default_text_search_config names.
+ */
+void
+append_text_search(CompileState *cs, StringInfo buf, const char *cols, const JsonValue *query,
+				   bool rank)
+{
+	if (!cs->schema->full_text_search)
+		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+					  "Enable it in the schema's generator block: previewFeatures = [\"fullTextSearchPostgres\"].",
+					  "full-text search needs the fullTextSearchPostgres preview feature");
+	if (query->kind != JV_STRING)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected a string, got %s", json_kind_name(query->kind));
+	appendStringInfo(buf, rank ? "pg_catalog.ts_rank(pg_catalog.to_tsvector(pg_catalog.concat_ws(' ', %s)), pg_catalog.to_tsquery(" :
+					 "(pg_catalog.to_tsvector(pg_catalog.concat_ws(' ', %s)) @@ pg_catalog.to_tsquery(",
+					 cols);
+	append_text_param(cs, buf, query->str);
+	appendStringInfoString(buf, "))");
 }
 
 /* Filters on scalar lists: has, hasSome, hasEvery, isEmpty, equals. */
-static bool
-list_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
-			  const char *col, const char *op, const JsonValue *value)
+static void
+list_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const FilterOpInfo *op,
+			  const JsonValue *value)
 {
-	Oid			elemtype = get_element_type(field->col_type);
+	Oid			elemtype = get_element_type(t->field->col_type);
 
-	if (strcmp(op, "has") == 0)
+	switch (op->op)
 	{
-		if (value->kind == JV_NULL)
-			compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL, "null is not allowed here");
-		appendStringInfo(buf, "$%d = ANY (%s)",
-						 add_value_param(cs, field, elemtype, value), col);
+		case OP_HAS:
+			if (value->kind == JV_NULL)
+				compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL, "null is not allowed here");
+			appendStringInfo(buf, "%s = ANY (%s)", operand(cs, t, value, elemtype, false), t->col);
+			break;
+		case OP_HAS_SOME:
+		case OP_HAS_EVERY:
+			appendStringInfo(buf, "%s %s %s", t->col, op->sql, operand(cs, t, value, elemtype, true));
+			break;
+		case OP_IS_EMPTY:
+			if (value->kind != JV_BOOL)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a boolean, got %s", json_kind_name(value->kind));
+			appendStringInfo(buf, value->boolean ? "cardinality(%s) = 0" : "cardinality(%s) > 0", t->col);
+			break;
+		case OP_EQUALS:
+			/* Prisma refuses a reference here too (no list type matches) */
+			if (is_field_reference(value))
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "equals on list field %s takes a list, not a field reference",
+							  t->field->name);
+			if (value->kind == JV_NULL)
+				appendStringInfo(buf, "%s IS NULL", t->col);
+			else
+				appendStringInfo(buf, "%s = $%d", t->col, add_list_param(cs, t->field, elemtype, value));
+			break;
+		default:
+			elog(ERROR, "unexpected list filter %s", op->name);
 	}
-	else if (strcmp(op, "hasSome") == 0)
-		appendStringInfo(buf, "%s && $%d", col, add_list_param(cs, field, elemtype, value));
-	else if (strcmp(op, "hasEvery") == 0)
-		appendStringInfo(buf, "%s @> $%d", col, add_list_param(cs, field, elemtype, value));
-	else if (strcmp(op, "isEmpty") == 0)
-	{
-		if (value->kind != JV_BOOL)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "expected a boolean, got %s", json_kind_name(value->kind));
-		appendStringInfo(buf, value->boolean ? "cardinality(%s) = 0" : "cardinality(%s) > 0", col);
-	}
-	else if (strcmp(op, "equals") == 0)
-	{
-		if (value->kind == JV_NULL)
-			appendStringInfo(buf, "%s IS NULL", col);
-		else
-			appendStringInfo(buf, "%s = $%d", col, add_list_param(cs, field, elemtype, value));
-	}
-	else
-		return false;
-	return true;
 }
 
 /* A JSON value as a jsonb parameter; returns its number. */
@@ -185,122 +327,172 @@ add_jsonb_param(CompileState *cs, const JsonValue *value)
 					 false);
 }
 
+/* The value a Json filter tests: the column as jsonb, or its value at path
+ * (the array form of Prisma's path). */
+static char *
+json_target(CompileState *cs, const PrismaField *field, const char *col, const JsonValue *path)
+{
+	const char *cast = field->col_type == JSONBOID ? "" : "::jsonb";
+	int			mark = path_push(cs, "path");
+	Datum	   *elems;
+
+	if (path == NULL)
+	{
+		path_pop(cs, mark);
+		return psprintf("%s%s", col, cast);
+	}
+	if (path->kind != JV_ARRAY)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "On PostgreSQL a Json path is an array of keys: [\"a\", \"b\"].",
+					  "expected an array of strings, got %s", json_kind_name(path->kind));
+	elems = palloc(sizeof(Datum) * Max(path->n, 1));
+	for (int i = 0; i < path->n; i++)
+	{
+		int			m2 = path_push_index(cs, i);
+
+		if (path->items[i]->kind != JV_STRING)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected a string, got %s", json_kind_name(path->items[i]->kind));
+		elems[i] = CStringGetTextDatum(path->items[i]->str);
+		path_pop(cs, m2);
+	}
+	path_pop(cs, mark);
+	return psprintf("(%s%s #> $%d)", col, cast,
+					add_param(cs, TEXTARRAYOID,
+							  PointerGetDatum(construct_array(elems, path->n, TEXTOID,
+															  -1, false, TYPALIGN_INT)),
+							  false));
+}
+
+/* Is a filter's mode (an object's "mode" key, or NULL) "insensitive"?
+ * Raises for another value than "default" and "insensitive". */
+static bool
+mode_insensitive(CompileState *cs, const JsonValue *mode)
+{
+	bool		insensitive;
+	int			mark;
+
+	if (mode == NULL)
+		return false;
+	mark = path_push(cs, "mode");
+	if (mode->kind != JV_STRING ||
+		(strcmp(mode->str, "insensitive") != 0 && strcmp(mode->str, "default") != 0))
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "mode must be \"default\" or \"insensitive\"");
+	insensitive = strcmp(mode->str, "insensitive") == 0;
+	path_pop(cs, mark);
+	return insensitive;
+}
+
 /*
- * Append a Json filter object: equals, not, string_contains,
- * string_starts_with, string_ends_with, array_contains, array_starts_with,
- * array_ends_with, all applied to the value at path (array form) when one
- * is given.  Prisma's null sentinels arrive as the strings "DbNull" (SQL
- * NULL), "JsonNull" (JSON null) and "AnyNull" (either).
+ * Append equals or not of a Json filter.  Prisma's null sentinels arrive as
+ * the strings "DbNull" (SQL NULL), "JsonNull" (JSON null) and "AnyNull"
+ * (either).  Insensitive, Prisma compares the JSON text: target::text
+ * ILIKE the value's text.
+ */
+static void
+json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
+			  const JsonValue *v, bool insensitive)
+{
+	JsonValue	jnull = {.kind = JV_NULL};
+
+	if (v->kind == JV_STRING && strcmp(v->str, "DbNull") == 0)
+		appendStringInfo(buf, "%s IS %sNULL", target, eq ? "" : "NOT ");
+	else if (v->kind == JV_STRING && strcmp(v->str, "AnyNull") == 0)
+		appendStringInfo(buf, eq ? "(%s IS NULL OR %s = 'null')" :
+						 "(%s IS NOT NULL AND %s <> 'null')", target, target);
+	else if (insensitive)
+	{
+		appendStringInfo(buf, "%s::text %sILIKE ", target, eq ? "" : "NOT ");
+		append_text_param(cs, buf, like_pattern(json_to_text(v->kind == JV_STRING &&
+															 strcmp(v->str, "JsonNull") == 0 ? &jnull : v),
+												false, false));
+	}
+	else
+		appendStringInfo(buf, "%s %s $%d", target, eq ? "=" : "<>",
+						 add_jsonb_param(cs, v->kind == JV_STRING &&
+										 strcmp(v->str, "JsonNull") == 0 ? &jnull : v));
+}
+
+/* Append one operator of a Json filter on target (not path or mode). */
+static void
+json_operator(CompileState *cs, StringInfo buf, const char *target, const FilterOpInfo *op,
+			  const JsonValue *v, bool insensitive)
+{
+	int			param;
+
+	if (is_field_reference(v))
+		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED,
+					  "Compare with a value: field references work in filters on scalar and list fields.",
+					  "field references are not supported in Json filters");
+	switch (op->op)
+	{
+		case OP_EQUALS:
+		case OP_NOT:
+			json_equality(cs, buf, target, op->op == OP_EQUALS, v, insensitive);
+			break;
+		case OP_STRING_LIKE:
+			if (v->kind != JV_STRING)
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+							  "expected a string, got %s", json_kind_name(v->kind));
+			/* insensitive as Prisma: lower() on both sides of LIKE */
+			appendStringInfo(buf, insensitive ?
+							 "(jsonb_typeof(%s) = 'string' AND lower(%s #>> '{}') LIKE lower(" :
+							 "(jsonb_typeof(%s) = 'string' AND (%s #>> '{}') LIKE (",
+							 target, target);
+			append_text_param(cs, buf, like_pattern(v->str, op->any_before, op->any_after));
+			appendStringInfoString(buf, "))");
+			break;
+		case OP_ARRAY_CONTAINS:
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> $%d)",
+							 target, target, add_jsonb_param(cs, v));
+			break;
+		case OP_ARRAY_END:
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = $%d)",
+							 target, target, op->element, add_jsonb_param(cs, v));
+			break;
+		case OP_COMPARE:
+			/* jsonb orders numbers numerically, strings as text; only like with like */
+			param = add_jsonb_param(cs, v);
+			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof($%d) AND %s %s $%d)",
+							 target, param, target, op->sql, param);
+			break;
+		default:
+			elog(ERROR, "unexpected Json filter %s", op->name);
+	}
+}
+
+/*
+ * Append a Json filter object: path (array form), mode, and the operators
+ * of filter_ops in OC_JSON, all applied to the value at path.  mode
+ * "insensitive" applies where Prisma applies it: equals, not and the
+ * string_ filters.
  */
 static void
 json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
 			const JsonValue *filter)
 {
 	const JsonValue *path = json_get(filter, "path");
-	StringInfoData target;
+	bool		insensitive = mode_insensitive(cs, json_get(filter, "mode"));
+	char	   *target = json_target(cs, field, col, path);
 	int			terms = 0;
-	int			i;
-
-	initStringInfo(&target);
-	appendStringInfo(&target, "%s%s", col, field->col_type == JSONBOID ? "" : "::jsonb");
-	if (path != NULL)
-	{
-		int			mark = path_push(cs, "path");
-		Datum	   *elems;
-
-		if (path->kind != JV_ARRAY)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "On PostgreSQL a Json path is an array of keys: [\"a\", \"b\"].",
-						  "expected an array of strings, got %s", json_kind_name(path->kind));
-		elems = palloc(sizeof(Datum) * Max(path->n, 1));
-		for (i = 0; i < path->n; i++)
-		{
-			int			m2 = path_push_index(cs, i);
-
-			if (path->items[i]->kind != JV_STRING)
-				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-							  "expected a string, got %s", json_kind_name(path->items[i]->kind));
-			elems[i] = CStringGetTextDatum(path->items[i]->str);
-			path_pop(cs, m2);
-		}
-		path_pop(cs, mark);
-		resetStringInfo(&target);
-		appendStringInfo(&target, "(%s%s #> $%d)", col, field->col_type == JSONBOID ? "" : "::jsonb",
-						 add_param(cs, TEXTARRAYOID,
-								   PointerGetDatum(construct_array(elems, path->n, TEXTOID,
-																   -1, false, TYPALIGN_INT)),
-								   false));
-	}
 
 	appendStringInfoChar(buf, '(');
-	for (i = 0; i < filter->n; i++)
+	for (int i = 0; i < filter->n; i++)
 	{
-		const char *op = filter->keys[i];
-		const JsonValue *v = filter->items[i];
+		const FilterOpInfo *op = find_filter_op(filter->keys[i], OC_JSON);
 		int			mark;
 
-		if (strcmp(op, "path") == 0)
+		if (op != NULL && (op->op == OP_PATH || op->op == OP_MODE))
 			continue;
-		mark = path_push(cs, op);
+		mark = path_push(cs, filter->keys[i]);
+		if (op == NULL)
+			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+						  "Json filters are path, mode, equals, not, lt, lte, gt, gte, string_contains, string_starts_with, string_ends_with, array_contains, array_starts_with and array_ends_with.",
+						  "unknown Json filter \"%s\"", filter->keys[i]);
 		if (terms++ > 0)
 			appendStringInfoString(buf, " AND ");
-		if (strcmp(op, "equals") == 0 || strcmp(op, "not") == 0)
-		{
-			bool		eq = op[0] == 'e';
-
-			if (v->kind == JV_STRING && strcmp(v->str, "DbNull") == 0)
-				appendStringInfo(buf, "%s IS %sNULL", target.data, eq ? "" : "NOT ");
-			else if (v->kind == JV_STRING && strcmp(v->str, "AnyNull") == 0)
-				appendStringInfo(buf, eq ? "(%s IS NULL OR %s = 'null')" :
-								 "(%s IS NOT NULL AND %s <> 'null')", target.data, target.data);
-			else
-			{
-				JsonValue	jnull = {.kind = JV_NULL};
-
-				appendStringInfo(buf, "%s %s $%d", target.data, eq ? "=" : "<>",
-								 add_jsonb_param(cs, v->kind == JV_STRING &&
-												 strcmp(v->str, "JsonNull") == 0 ? &jnull : v));
-			}
-		}
-		else if (strncmp(op, "string_", 7) == 0)
-		{
-			bool		before = strcmp(op, "string_contains") == 0 || strcmp(op, "string_ends_with") == 0;
-			bool		after = strcmp(op, "string_contains") == 0 || strcmp(op, "string_starts_with") == 0;
-
-			if (!before && !after)
-				compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL, "unknown Json filter \"%s\"", op);
-			if (v->kind != JV_STRING)
-				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-							  "expected a string, got %s", json_kind_name(v->kind));
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'string' AND (%s #>> '{}') LIKE ",
-							 target.data, target.data);
-			append_text_param(cs, buf, like_pattern(v->str, before, after));
-			appendStringInfoChar(buf, ')');
-		}
-		else if (strcmp(op, "array_contains") == 0)
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> $%d)",
-							 target.data, target.data, add_jsonb_param(cs, v));
-		else if (strcmp(op, "array_starts_with") == 0 || strcmp(op, "array_ends_with") == 0)
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = $%d)",
-							 target.data, target.data, op[6] == 's' ? 0 : -1,
-							 add_jsonb_param(cs, v));
-		else if (strcmp(op, "lt") == 0 || strcmp(op, "lte") == 0 ||
-				 strcmp(op, "gt") == 0 || strcmp(op, "gte") == 0)
-		{
-			int			param = add_jsonb_param(cs, v);
-
-			/* jsonb orders numbers numerically, strings as text; only like with like */
-			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof($%d) AND %s %s%s $%d)",
-							 target.data, param, target.data, op[0] == 'l' ? "<" : ">",
-							 op[2] == 'e' ? "=" : "", param);
-		}
-		else if (strcmp(op, "mode") == 0)
-			compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-						  "mode is not supported in Json filters");
-		else
-			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
-						  "Json filters are path, equals, not, lt, lte, gt, gte, string_contains, string_starts_with, string_ends_with, array_contains, array_starts_with and array_ends_with.",
-						  "unknown Json filter \"%s\"", op);
+		json_operator(cs, buf, target, op, filter->items[i], insensitive);
 		path_pop(cs, mark);
 	}
 	if (terms == 0 && path != NULL)
@@ -311,80 +503,82 @@ json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const ch
 	appendStringInfoChar(buf, ')');
 }
 
+/* Raise "filter x is not available" for an operator the field's type lacks. */
+pg_noreturn static void
+op_not_available(CompileState *cs, const FilterOpInfo *op, const PrismaField *field)
+{
+	compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
+				  "filter %s is not available on field %s of type %s",
+				  op->name, field->name, field->type_name);
+}
+
 /* Append one operator of a scalar filter object. */
 static void
-scalar_operator(CompileState *cs, StringInfo buf, const PrismaField *field,
-				const char *col, const char *op, const JsonValue *value, bool insensitive)
+scalar_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const char *name,
+				const JsonValue *value)
 {
-	static const char *const cmp_ops[][2] = {
-		{"lt", "<"}, {"lte", "<="}, {"gt", ">"}, {"gte", ">="}
-	};
-	int			i;
+	const PrismaField *field = t->field;
+	const FilterOpInfo *op = find_filter_op(name, field->is_list ? OC_LIST : OC_SCALAR);
 
-	if (field->is_list && list_operator(cs, buf, field, col, op, value))
-		return;
-	if (field->is_list)
+	if (op == NULL && field->is_list)
 		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
 					  "Scalar lists take has, hasSome, hasEvery, isEmpty and equals.",
-					  "unknown filter \"%s\" on list field %s", op, field->name);
-	if (strcmp(op, "equals") == 0)
+					  "unknown filter \"%s\" on list field %s", name, field->name);
+	if (op == NULL)
+		compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
+					  "Filters are equals, not, in, notIn, lt, lte, gt, gte, contains, startsWith, endsWith, search and mode.",
+					  "unknown filter \"%s\" on field %s", name, field->name);
+	if (field->is_list)
 	{
-		if (value->kind == JV_NULL)
-			appendStringInfo(buf, "%s IS NULL", col);
-		else
-			append_comparison(cs, buf, field, col, "=", value, insensitive);
+		list_operator(cs, buf, t, op, value);
 		return;
 	}
-	if (strcmp(op, "not") == 0)
+	switch (op->op)
 	{
-		if (value->kind == JV_NULL)
-			appendStringInfo(buf, "%s IS NOT NULL", col);
-		else if (value->kind == JV_OBJECT)
-		{
-			appendStringInfoString(buf, "NOT (");
-			scalar_filter(cs, buf, field, true, col, value, insensitive);
-			appendStringInfoChar(buf, ')');
-		}
-		else
-			append_comparison(cs, buf, field, col, "<>", value, insensitive);
-		return;
-	}
-	if (strcmp(op, "in") == 0 || strcmp(op, "notIn") == 0)
-	{
-		if (field->type == PT_BOOLEAN)
-			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
-						  "filter %s is not available on field %s of type %s",
-						  op, field->name, field->type_name);
-		append_in(cs, buf, field, col, value, op[0] == 'n', insensitive);
-		return;
-	}
-	for (i = 0; i < lengthof(cmp_ops); i++)
-	{
-		if (strcmp(op, cmp_ops[i][0]) == 0)
-		{
+		case OP_EQUALS:
+			if (value->kind == JV_NULL)
+				appendStringInfo(buf, "%s IS NULL", t->col);
+			else
+				append_comparison(cs, buf, t, "=", value);
+			break;
+		case OP_NOT:
+			if (is_field_reference(value))
+				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+							  "Write not: {equals: <reference>}.",
+							  "not takes a value or a filter, not a field reference (as in Prisma)");
+			if (value->kind == JV_NULL)
+				appendStringInfo(buf, "%s IS NOT NULL", t->col);
+			else if (value->kind == JV_OBJECT)
+			{
+				appendStringInfoString(buf, "NOT (");
+				scalar_filter(cs, buf, t, true, value);
+				appendStringInfoChar(buf, ')');
+			}
+			else
+				append_comparison(cs, buf, t, "<>", value);
+			break;
+		case OP_IN:
+		case OP_NOT_IN:
+			if (field->type == PT_BOOLEAN)
+				op_not_available(cs, op, field);
+			append_in(cs, buf, t, value, op->op == OP_NOT_IN);
+			break;
+		case OP_COMPARE:
 			if (field->type == PT_BOOLEAN || field->type == PT_BYTES || field->type == PT_ENUM)
-				compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
-							  "filter %s is not available on field %s of type %s",
-							  op, field->name, field->type_name);
-			append_comparison(cs, buf, field, col, cmp_ops[i][1], value, insensitive);
-			return;
-		}
+				op_not_available(cs, op, field);
+			append_comparison(cs, buf, t, op->sql, value);
+			break;
+		case OP_LIKE:
+			append_like(cs, buf, t, op, value);
+			break;
+		case OP_SEARCH:
+			if (field->type != PT_STRING)
+				op_not_available(cs, op, field);
+			append_text_search(cs, buf, t->col, value, false);
+			break;
+		default:
+			elog(ERROR, "unexpected filter %s", op->name);
 	}
-	if (strcmp(op, "contains") == 0 || strcmp(op, "startsWith") == 0 ||
-		strcmp(op, "endsWith") == 0)
-	{
-		append_like(cs, buf, field, col, op, value, insensitive);
-		return;
-	}
-	if (strcmp(op, "search") == 0)
-		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-					  "full-text search filters are not supported");
-	if (strcmp(op, "_ref") == 0)
-		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED, NULL,
-					  "field references (prisma.model.fields.x) are not supported");
-	compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
-				  "Filters are equals, not, in, notIn, lt, lte, gt, gte, contains, startsWith, endsWith and mode.",
-				  "unknown filter \"%s\" on field %s", op, field->name);
 }
 
 /*
@@ -396,7 +590,7 @@ scalar_filter_empty(const JsonValue *value, bool nested)
 {
 	int			i;
 
-	if (value->kind != JV_OBJECT)
+	if (value->kind != JV_OBJECT || is_field_reference(value))
 		return false;
 	for (i = 0; i < value->n; i++)
 		if ((nested || strcmp(value->keys[i], "mode") != 0) &&
@@ -411,10 +605,11 @@ scalar_filter_empty(const JsonValue *value, bool nested)
  * mode next to the not applies inside it).
  */
 static void
-scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field, bool nested,
-			  const char *col, const JsonValue *value, bool insensitive)
+scalar_filter(CompileState *cs, StringInfo buf, const ScalarTarget *target, bool nested,
+			  const JsonValue *value)
 {
 	const JsonValue *mode = json_get(value, "mode");
+	ScalarTarget t = *target;
 	int			i;
 	int			terms = 0;
 
@@ -426,15 +621,11 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field, bool n
 			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION,
 						  "Put mode next to not: {\"mode\": \"insensitive\", \"not\": {...}}.",
 						  "mode is not available inside not");
-		if (field->type != PT_STRING)
+		if (t.field->type != PT_STRING)
 			compile_error(cs, ERRCODE_UNDEFINED_FUNCTION, NULL,
 						  "mode is only available on String fields");
-		if (mode->kind != JV_STRING ||
-			(strcmp(mode->str, "insensitive") != 0 && strcmp(mode->str, "default") != 0))
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "mode must be \"default\" or \"insensitive\"");
-		insensitive = strcmp(mode->str, "insensitive") == 0;
 		path_pop(cs, mark);
+		t.insensitive = mode_insensitive(cs, mode);
 	}
 
 	appendStringInfoChar(buf, '(');
@@ -444,18 +635,18 @@ scalar_filter(CompileState *cs, StringInfo buf, const PrismaField *field, bool n
 
 		/* like Prisma, leave out mode and empty nots ({not: {}}) */
 		if (strcmp(value->keys[i], "mode") == 0 ||
-			(strcmp(value->keys[i], "not") == 0 && !field->is_list &&
+			(strcmp(value->keys[i], "not") == 0 && !t.field->is_list &&
 			 scalar_filter_empty(value->items[i], true)))
 			continue;
 		mark = path_push(cs, value->keys[i]);
 		if (terms++ > 0)
 			appendStringInfoString(buf, " AND ");
-		scalar_operator(cs, buf, field, col, value->keys[i], value->items[i], insensitive);
+		scalar_operator(cs, buf, &t, value->keys[i], value->items[i]);
 		path_pop(cs, mark);
 	}
-	if (terms == 0 && field->is_list)
+	if (terms == 0 && t.field->is_list)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "a filter on list field %s needs at least one operator", field->name);
+					  "a filter on list field %s needs at least one operator", t.field->name);
 	if (terms == 0)
 		appendStringInfoString(buf, "true");
 	appendStringInfoChar(buf, ')');
@@ -808,9 +999,16 @@ where_key_empty(const PrismaModel *model, const char *key, const JsonValue *valu
 	f = model_find_field(model, key);
 	if (f < 0 || value->kind != JV_OBJECT)
 		return false;
-	if (model->fields[f].type == PT_RELATION ||
-		(model->fields[f].type == PT_JSON && !model->fields[f].is_list))
+	if (model->fields[f].type == PT_RELATION)
 		return value->n == 0;
+	if (model->fields[f].type == PT_JSON && !model->fields[f].is_list)
+	{
+		/* mode alone filters nothing */
+		for (i = 0; i < value->n; i++)
+			if (strcmp(value->keys[i], "mode") != 0)
+				return false;
+		return true;
+	}
 	return !model->fields[f].is_list && scalar_filter_empty(value, false);
 }
 
@@ -899,6 +1097,7 @@ static void
 compound_unique_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 					   const PrismaUnique *u, const JsonValue *value)
 {
+	ScalarTarget t = {.model = model, .alias = alias};
 	int			i;
 
 	expect_kind(cs, value, JV_OBJECT);
@@ -917,7 +1116,9 @@ compound_unique_filter(CompileState *cs, StringInfo buf, const PrismaModel *mode
 						  "missing field %s of unique criterion %s", field->name, u->name);
 		if (i > 0)
 			appendStringInfoString(buf, " AND ");
-		append_comparison(cs, buf, field, column_expr(field, alias), "=", v, false);
+		t.field = field;
+		t.col = column_expr(field, alias);
+		append_comparison(cs, buf, &t, "=", v);
 		path_pop(cs, mark);
 	}
 	appendStringInfoChar(buf, ')');
@@ -931,6 +1132,7 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 	int			f;
 	const PrismaField *field;
 	const PrismaUnique *u;
+	ScalarTarget t = {.model = model, .alias = alias};
 
 	if (strcmp(key, "AND") == 0 || strcmp(key, "OR") == 0 || strcmp(key, "NOT") == 0)
 	{
@@ -954,20 +1156,22 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 		relation_filter(cs, buf, field, alias, value);
 		return;
 	}
+	t.field = field;
+	t.col = column_expr(field, alias);
 	if (value->kind == JV_OBJECT && field->type == PT_JSON && !field->is_list)
-		json_filter(cs, buf, field, column_expr(field, alias), value);
+		json_filter(cs, buf, field, t.col, value);
 	else if (value->kind == JV_OBJECT)
-		scalar_filter(cs, buf, field, false, column_expr(field, alias), value, false);
+		scalar_filter(cs, buf, &t, false, value);
 	else if (value->kind == JV_NULL)
-		appendStringInfo(buf, "%s IS NULL", column_expr(field, alias));
+		appendStringInfo(buf, "%s IS NULL", t.col);
 	else if (field->type == PT_JSON && !field->is_list)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
 					  "Write {equals: value} to compare a Json field.",
 					  "a Json field takes a filter object");
 	else if (field->is_list)
-		list_operator(cs, buf, field, column_expr(field, alias), "equals", value);
+		list_operator(cs, buf, &t, find_filter_op("equals", OC_LIST), value);
 	else
-		append_comparison(cs, buf, field, column_expr(field, alias), "=", value, false);
+		append_comparison(cs, buf, &t, "=", value);
 }
 
 /*

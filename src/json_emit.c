@@ -726,7 +726,8 @@ enum_label_name(Oid typid, const char *label)
 
 		if (e->type_oid != typid)
 			continue;
-		for (int v = 0; v < e->nvalues; v++)
+		/* of values mapped to one label the last is read, as in Prisma */
+		for (int v = e->nvalues - 1; v >= 0; v--)
 			if (strcmp(e->db_values[v], label) == 0)
 				return e->values[v];
 	}

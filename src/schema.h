@@ -56,6 +56,7 @@ typedef struct PrismaField
 	char	   *native_type;	/* "VarChar(200)" from @db.VarChar(200), or
 								 * NULL */
 	int			line;			/* line in the schema text, 1-based */
+	int			col;			/* column of its name, 1-based */
 
 	/* catalog facts, filled by schema_catalog.c for scalar fields */
 	Oid			col_type;		/* pg_attribute.atttypid (array type for
@@ -121,7 +122,8 @@ typedef struct PrismaModel
 	char	   *name;			/* Prisma model name */
 	char	   *table;			/* table name (after @@map) */
 	char	   *db_schema;		/* @@schema, or NULL for the search_path */
-	int			line;
+	int			line;			/* where its block starts */
+	int			col;
 	int			nfields;
 	PrismaField *fields;		/* in declaration order; @ignore'd fields are
 								 * left out */
@@ -146,7 +148,8 @@ typedef struct PrismaEnum
 	char	  **values;			/* Prisma value names */
 	char	  **db_values;		/* the enum labels in PostgreSQL (after
 								 * @map; the name itself without one) */
-	int			line;
+	int			line;			/* where its block starts */
+	int			col;
 	Oid			type_oid;		/* filled by schema_catalog.c */
 } PrismaEnum;
 
@@ -156,6 +159,9 @@ typedef struct PrismaSchema
 	PrismaModel *models;		/* @@ignore'd models are left out */
 	int			nenums;
 	PrismaEnum *enums;
+	bool		full_text_search;	/* the generator's previewFeatures has
+									 * fullTextSearchPostgres: search and
+									 * _relevance */
 	int64		version;		/* changes whenever a schema is loaded */
 	int			nsearch_path;
 	char	  **search_path;	/* where tables and enums without @@schema

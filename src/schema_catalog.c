@@ -204,8 +204,8 @@ resolve_enums(PrismaSchema *schema, Problems *pr)
 
 			if (!OidIsValid(nsp))
 			{
-				add_problem(pr, "enum %s (line %d): schema \"%s\" does not exist",
-							e->name, e->line, e->db_schema);
+				add_problem(pr, "enum %s (line %d, column %d): schema \"%s\" does not exist",
+							e->name, e->line, e->col, e->db_schema);
 				continue;
 			}
 			typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
@@ -221,14 +221,14 @@ resolve_enums(PrismaSchema *schema, Problems *pr)
 
 		if (!OidIsValid(typoid))
 		{
-			add_problem(pr, "enum %s (line %d): type \"%s\" does not exist",
-						e->name, e->line, e->db_name);
+			add_problem(pr, "enum %s (line %d, column %d): type \"%s\" does not exist",
+						e->name, e->line, e->col, e->db_name);
 			continue;
 		}
 		if (get_typtype(typoid) != TYPTYPE_ENUM)
 		{
-			add_problem(pr, "enum %s (line %d): type \"%s\" is not an enum type",
-						e->name, e->line, e->db_name);
+			add_problem(pr, "enum %s (line %d, column %d): type \"%s\" is not an enum type",
+						e->name, e->line, e->col, e->db_name);
 			continue;
 		}
 		for (int v = 0; v < e->nvalues; v++)
@@ -236,11 +236,11 @@ resolve_enums(PrismaSchema *schema, Problems *pr)
 									   CStringGetDatum(e->db_values[v])))
 			{
 				if (strcmp(e->values[v], e->db_values[v]) != 0)
-					add_problem(pr, "enum %s (line %d): value %s is mapped to \"%s\", which is not a label of type \"%s\"",
-								e->name, e->line, e->values[v], e->db_values[v], e->db_name);
+					add_problem(pr, "enum %s (line %d, column %d): value %s is mapped to \"%s\", which is not a label of type \"%s\"",
+								e->name, e->line, e->col, e->values[v], e->db_values[v], e->db_name);
 				else
-					add_problem(pr, "enum %s (line %d): value \"%s\" is not a label of type \"%s\"",
-								e->name, e->line, e->values[v], e->db_name);
+					add_problem(pr, "enum %s (line %d, column %d): value \"%s\" is not a label of type \"%s\"",
+								e->name, e->line, e->col, e->values[v], e->db_name);
 			}
 		e->type_oid = typoid;
 	}
@@ -259,8 +259,8 @@ resolve_column(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *p
 
 	if (attnum == InvalidAttrNumber)
 	{
-		add_problem(pr, "field %s.%s (line %d): column \"%s\" does not exist in table \"%s\"",
-					m->name, f->name, f->line, f->column, m->table);
+		add_problem(pr, "field %s.%s (line %d, column %d): column \"%s\" does not exist in table \"%s\"",
+					m->name, f->name, f->line, f->col, f->column, m->table);
 		return;
 	}
 	get_atttypetypmodcoll(m->relid, attnum, &typid, &typmod, &collid);
@@ -275,8 +275,8 @@ resolve_column(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *p
 		{
 			/* the missing type is already reported; the model cannot work */
 			if (pr->model->problem == NULL)
-				pr->model->problem = psprintf("field %s.%s (line %d): enum type \"%s\" is missing",
-											  m->name, f->name, f->line, e->db_name);
+				pr->model->problem = psprintf("field %s.%s (line %d, column %d): enum type \"%s\" is missing",
+											  m->name, f->name, f->line, f->col, e->db_name);
 			return;
 		}
 	}
@@ -289,8 +289,8 @@ resolve_column(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *p
 
 	if (!OidIsValid(base) || !type_compatible(f->type, base, enum_oid))
 	{
-		add_problem(pr, "field %s.%s (line %d): type %s%s does not match column type %s",
-					m->name, f->name, f->line, f->type_name, f->is_list ? "[]" : "",
+		add_problem(pr, "field %s.%s (line %d, column %d): type %s%s does not match column type %s",
+					m->name, f->name, f->line, f->col, f->type_name, f->is_list ? "[]" : "",
 					format_type_with_typemod(typid, typmod));
 		return;
 	}
@@ -309,14 +309,14 @@ resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problem
 
 	if (nsp_missing)
 	{
-		add_problem(pr, "relation %s.%s (line %d): schema \"%s\" does not exist",
-					m->name, f->name, f->line, f->join_schema);
+		add_problem(pr, "relation %s.%s (line %d, column %d): schema \"%s\" does not exist",
+					m->name, f->name, f->line, f->col, f->join_schema);
 		return;
 	}
 	if (!OidIsValid(relid) || !readable_relkind(get_rel_relkind(relid)))
 	{
-		add_problem(pr, "relation %s.%s (line %d): join table \"%s\" does not exist",
-					m->name, f->name, f->line, f->join_table);
+		add_problem(pr, "relation %s.%s (line %d, column %d): join table \"%s\" does not exist",
+					m->name, f->name, f->line, f->col, f->join_table);
 		return;
 	}
 	for (int i = 0; i < 2; i++)
@@ -330,14 +330,14 @@ resolve_join_table(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problem
 
 		if (attnum == InvalidAttrNumber)
 		{
-			add_problem(pr, "relation %s.%s (line %d): join table \"%s\" has no column \"%s\"",
-						m->name, f->name, f->line, f->join_table, cols[i]);
+			add_problem(pr, "relation %s.%s (line %d, column %d): join table \"%s\" has no column \"%s\"",
+						m->name, f->name, f->line, f->col, f->join_table, cols[i]);
 			continue;
 		}
 		typid = get_atttype(relid, attnum);
 		if (OidIsValid(id->col_type) && getBaseType(typid) != getBaseType(id->col_type))
-			add_problem(pr, "relation %s.%s (line %d): column \"%s\" of join table \"%s\" has type %s but the id of model %s has type %s",
-						m->name, f->name, f->line, cols[i], f->join_table,
+			add_problem(pr, "relation %s.%s (line %d, column %d): column \"%s\" of join table \"%s\" has type %s but the id of model %s has type %s",
+						m->name, f->name, f->line, f->col, cols[i], f->join_table,
 						format_type_be(typid), owner->name, format_type_be(id->col_type));
 	}
 }
@@ -356,24 +356,24 @@ resolve_model(PrismaSchema *schema, PrismaModel *m, Problems *pr)
 	/* field names are output names: longer ones would be cut */
 	for (int j = 0; j < m->nfields; j++)
 		if (strlen(m->fields[j].name) >= NAMEDATALEN)
-			add_problem(pr, "field %s.%s (line %d): a field name may have at most %d bytes",
-						m->name, m->fields[j].name, m->fields[j].line, NAMEDATALEN - 1);
+			add_problem(pr, "field %s.%s (line %d, column %d): a field name may have at most %d bytes",
+						m->name, m->fields[j].name, m->fields[j].line, m->fields[j].col, NAMEDATALEN - 1);
 	if (nsp_missing)
 	{
-		add_problem(pr, "model %s (line %d): schema \"%s\" does not exist",
-					m->name, m->line, m->db_schema);
+		add_problem(pr, "model %s (line %d, column %d): schema \"%s\" does not exist",
+					m->name, m->line, m->col, m->db_schema);
 		return;
 	}
 	if (!OidIsValid(relid))
 	{
-		add_problem(pr, "model %s (line %d): table \"%s\" does not exist",
-					m->name, m->line, m->table);
+		add_problem(pr, "model %s (line %d, column %d): table \"%s\" does not exist",
+					m->name, m->line, m->col, m->table);
 		return;
 	}
 	if (!readable_relkind(get_rel_relkind(relid)))
 	{
-		add_problem(pr, "model %s (line %d): \"%s\" is not a table or view",
-					m->name, m->line, m->table);
+		add_problem(pr, "model %s (line %d, column %d): \"%s\" is not a table or view",
+					m->name, m->line, m->col, m->table);
 		return;
 	}
 	m->relid = relid;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { prismaCompile } from 'prisma-compile';
 import { parseSchema, delegateName } from './lib/psl.mjs';
-import { toPrisma } from './lib/values.mjs';
+import { toPrisma, useClient } from './lib/values.mjs';
 import { pinArgs } from './lib/pin.mjs';
 import { generateQuery, sampleValues } from './lib/generator.mjs';
 import { typedDifference } from './lib/typed_compare.mjs';
@@ -102,6 +102,7 @@ async function main() {
     const { PrismaClient } = await import(path.join(here, 'generated', fx.name, 'client', 'client.ts'));
     const adapter = () => new PrismaPg({ database: fx.db, options: '-c statement_timeout=20000' });
     const plain = new PrismaClient({ adapter: adapter() });
+    useClient(plain);
     const extension = prismaCompile();
     const ext = new PrismaClient({ adapter: adapter() }).$extends(extension);
     const ctx = { plain, ext, stats: extension.stats, schema };

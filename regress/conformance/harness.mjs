@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { parseSchema, delegateName } from './lib/psl.mjs';
-import { toPrisma, toJson } from './lib/values.mjs';
+import { toPrisma, toJson, useClient } from './lib/values.mjs';
 import { normalize, firstDifference } from './lib/compare.mjs';
 import { pinArgs } from './lib/pin.mjs';
 import { generateQuery, sampleValues } from './lib/generator.mjs';
@@ -152,6 +152,7 @@ async function main() {
     const { PrismaClient } = await import(path.join(here, 'generated', fx.name, 'client', 'client.ts'));
     const adapter = new PrismaPg({ database: fx.db, options: '-c statement_timeout=20000' });
     const client = new PrismaClient({ adapter });
+    useClient(client);
     const pgc = new pg.Client({ database: fx.db, statement_timeout: 20000 });
     await pgc.connect();
     const ctx = { client, pgc, schema };

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { parseSchema, delegateName } from './lib/psl.mjs';
-import { toPrisma, toJson } from './lib/values.mjs';
+import { toPrisma, toJson, useClient } from './lib/values.mjs';
 import { normalize, firstDifference } from './lib/compare.mjs';
 import { pinArgs } from './lib/pin.mjs';
 import { generateQuery, sampleValues } from './lib/generator.mjs';
@@ -180,6 +180,7 @@ async function main() {
     const schema = parseSchema(gen.readable);
     const { PrismaClient } = await import(path.join(dir, 'client', 'client.ts'));
     const client = new PrismaClient({ adapter: new PrismaPg({ database: db, options: '-c statement_timeout=20000' }) });
+    useClient(client);
     const values = await sampleValues(client, schema);
     const ctx = { client, pgc, schema };
     let sTotal = 0;

@@ -4,7 +4,7 @@
 // explicit many-to-many, a self-relation, compound ids, @map/@@map.
 // Entries as in movies.mjs.
 
-import { big, bytes } from '../lib/values.mjs';
+import { big, bytes, ref } from '../lib/values.mjs';
 
 const Q = [];
 function q(tags, model, op, args = {}, expect = 'ok') {
@@ -330,5 +330,71 @@ q('empty-filter logic', 'User', 'count', { where: { OR: [{ profile: {} }, { id: 
 q('empty-filter logic', 'User', 'findMany', { where: { id: { lte: 5 } }, select: { id: true, _count: { select: { posts: { where: { OR: [{ AND: [] }, { published: true }] } } } } } });
 q('empty-filter', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { OR: [{ AND: [] }] }, select: { id: true } } } });
 }
+
+
+// --- field references (prisma.model.fields.x) ---------------------------
+const R = (f) => ref('Sample', f);
+const I = { select: { id: true }, orderBy: { id: 'asc' } };
+q('field-ref', 'Sample', 'findMany', { where: { count: { equals: R('countOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { count: { lt: R('countOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { count: { gte: R('countOpt') }, id: { lt: 20 } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { ratio: { gt: R('ratioOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { at: { lte: R('atOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { amount: { lt: R('amountOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { big: { gt: R('bigOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { status: { equals: R('statusOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { flag: { equals: R('flagOpt') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { text: { lt: R('textOpt') } }, ...I });
+q('field-ref mode', 'Sample', 'findMany', { where: { text: { gt: R('textOpt'), mode: 'insensitive' } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { count: { not: { lt: R('countOpt') } } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { count: { lt: R('countOpt'), gt: 1 } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { count: { in: R('nums') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { count: { notIn: R('nums') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { nums: { has: R('count') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { nums: { hasSome: R('nums') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { nums: { hasEvery: R('nums') } }, ...I });
+q('field-ref', 'Sample', 'findMany', { where: { OR: [{ count: { lt: R('countOpt') } }, { ratio: { gt: R('ratioOpt') } }] }, ...I });
+q('field-ref', 'Sample', 'count', { where: { count: { equals: R('countOpt') } } });
+// LIKE characters in the referenced column: Prisma treats them as wildcards
+q('field-ref where-string like-wildcards', 'Post', 'findMany', { where: { title: { contains: ref('Post', 'body') } }, ...I });
+q('field-ref where-string', 'Post', 'findMany', { where: { title: { contains: ref('Post', 'body') }, id: { notIn: [7, 8] } }, ...I });
+q('field-ref where-string mode', 'Post', 'findMany', { where: { body: { contains: ref('Post', 'title'), mode: 'insensitive' }, id: { notIn: [7, 8] } }, ...I });
+// LIKE characters in the referenced column: Prisma treats them as wildcards
+q('field-ref where-string like-wildcards', 'Post', 'findMany', { where: { title: { startsWith: ref('Post', 'body') } }, ...I });
+q('field-ref where-string', 'Post', 'findMany', { where: { title: { startsWith: ref('Post', 'body') }, id: { notIn: [7, 8] } }, ...I });
+q('field-ref where-string mode', 'Post', 'findMany', { where: { body: { startsWith: ref('Post', 'title'), mode: 'insensitive' }, id: { notIn: [7, 8] } }, ...I });
+q('field-ref where-string', 'Post', 'findMany', { where: { title: { equals: ref('Post', 'body') } }, ...I });
+q('field-ref relation-filter', 'User', 'findMany', { where: { posts: { some: { editorId: { equals: ref('Post', 'authorId') } } } }, ...I });
+q('field-ref nested', 'User', 'findMany', { include: { posts: { where: { editorId: { equals: ref('Post', 'authorId') } }, select: { id: true } } }, orderBy: { id: 'asc' } });
+q('field-ref errors', 'Sample', 'findMany', { where: { count: { lt: R('ratio') } } }, 'error');
+q('field-ref errors', 'Sample', 'findMany', { where: { count: { in: R('countOpt') } } }, 'error');
+q('field-ref errors', 'Sample', 'findMany', { where: { count: { not: R('countOpt') } } }, 'error');
+
+// --- full-text search (fullTextSearchPostgres) ---------------------------
+q('search', 'Post', 'findMany', { where: { title: { search: 'hello | second' } }, ...I });
+q('search', 'Post', 'findMany', { where: { body: { search: 'post & !3' }, id: { lt: 12 } }, ...I });
+q('search', 'Post', 'findMany', { where: { title: { search: 'hel:*' } }, ...I });
+q('search', 'Post', 'findMany', { where: { title: { not: { search: 'post' } } }, ...I });
+q('search', 'Post', 'findMany', { where: { title: { search: 'post', startsWith: 'Post 1' } }, ...I });
+q('search', 'Post', 'count', { where: { body: { search: 'body' } } });
+q('search relation-filter', 'User', 'findMany', { where: { posts: { some: { title: { search: 'emoji' } } } }, ...I });
+q('search orderBy', 'Post', 'findMany', { where: { id: { lt: 12 } }, orderBy: [{ _relevance: { fields: ['title', 'body'], search: 'post | first', sort: 'desc' } }, { id: 'asc' }], select: { id: true } });
+q('search orderBy', 'Post', 'findMany', { where: { id: { lt: 12 } }, orderBy: [{ _relevance: { fields: 'title', search: 'hello', sort: 'asc' } }, { id: 'desc' }], select: { id: true } });
+q('search orderBy take', 'Post', 'findMany', { orderBy: [{ _relevance: { fields: ['tags'], search: 'sale', sort: 'desc' } }, { id: 'asc' }], take: 3, select: { id: true } });
+q('search orderBy cursor', 'Post', 'findMany', { where: { id: { lt: 12 } }, cursor: { id: 3 }, orderBy: [{ _relevance: { fields: ['title'], search: 'post', sort: 'desc' } }, { id: 'asc' }], select: { id: true } });
+q('search orderBy include', 'User', 'findMany', { include: { posts: { orderBy: [{ _relevance: { fields: ['title'], search: 'hello', sort: 'desc' } }, { id: 'asc' }], take: 1, select: { id: true } } }, orderBy: { id: 'asc' }, take: 3 });
+q('search errors', 'Post', 'findMany', { where: { title: { search: 'two words' } } }, 'error');
+
+// --- mode in Json filters -----------------------------------------------
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { path: ['k'], string_contains: 'V', mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { path: ['k'], string_starts_with: 'V', mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { path: ['k'], string_ends_with: 'V', mode: 'default' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { equals: 'JUST A STRING', mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { path: ['k'], equals: 'V', mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { path: ['k'], not: 'V', mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Sample', 'findMany', { where: { doc: { path: ['kind'], string_contains: 'OBJ', mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { array_contains: ['TWO'], mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { path: ['n'], gt: 28, mode: 'insensitive' } }, ...I });
+q('json-mode json-filter', 'Post', 'findMany', { where: { metadata: { mode: 'insensitive' } }, ...I });
 
 export default Q;

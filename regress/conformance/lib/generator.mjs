@@ -6,7 +6,7 @@
 // fixture's own rows, so filters select something most of the time.
 
 import { scalarFields, relationFields } from './psl.mjs';
-import { literal } from './values.mjs';
+import { literal, ref } from './values.mjs';
 
 // mulberry32: small, fast, good enough for test generation.
 function rng32(seed) {
@@ -52,10 +52,53 @@ export async function sampleValues(client, schema) {
   return out;
 }
 
+// Field references, search, _relevance and Json mode draw from their own
+// stream (side), so that the queries of the main stream stay as they were.
 class Gen {
-  constructor(schema, values, enabled, rand) {
-    Object.assign(this, { schema, values, enabled, rand });
+  constructor(schema, values, enabled, rand, side) {
+    Object.assign(this, { schema, values, enabled, rand, side });
     this.tags = new Set();
+  }
+
+  sidePick(list) { return list[Math.floor(this.side() * list.length)]; }
+
+  // Fields another field of the model can be compared with: the same type
+  // and native type; list: list fields (in, notIn, hasSome, hasEvery).
+  refTargets(model, f, list) {
+    return scalarFields(model).filter((g) => g.type === f.type && g.native === f.native
+      && g.isList === list && g.type !== 'Json');
+  }
+
+  // A filter comparing f with another field of its row, or undefined.
+  refCondition(model, f) {
+    const scalar = this.refTargets(model, f, false);
+    const lists = this.refTargets(model, f, true);
+    const R = (g) => ref(model.name, g.name);
+    if (f.isList) {
+      const ops = [...(scalar.length ? ['has'] : []), ...(lists.length ? ['hasSome', 'hasEvery'] : [])];
+      if (!ops.length) return undefined;
+      const op = this.sidePick(ops);
+      return { [op]: R(this.sidePick(op === 'has' ? scalar : lists)) };
+    }
+    if (!scalar.length || f.type === 'Json') return undefined;
+    const ops = ['equals'];
+    if (!['Boolean', 'Bytes'].includes(f.type) && f.kind !== 'enum') ops.push('lt', 'lte', 'gt', 'gte');
+    if (f.type !== 'Boolean' && lists.length) ops.push('in', 'notIn');
+    const op = this.sidePick(ops);
+    const cond = { [op]: R(this.sidePick(op === 'in' || op === 'notIn' ? lists : scalar)) };
+    // insensitive: Prisma's lower() on both sides for lt/gt (equals is ILIKE, wildcards)
+    if (f.type === 'String' && ['lt', 'lte', 'gt', 'gte'].includes(op) && this.on('mode') && this.side() < 0.3) {
+      this.use('mode');
+      cond.mode = 'insensitive';
+    }
+    return this.side() < 0.2 && op !== 'in' && op !== 'notIn' ? { not: cond.mode ? { [op]: cond[op] } : cond, ...(cond.mode ? { mode: cond.mode } : {}) } : cond;
+  }
+
+  // A word of a value of a String field for to_tsquery, or undefined.
+  searchWord(model, f) {
+    const words = (this.values[model.name].fields[f.name] || [])
+      .filter((v) => typeof v === 'string').flatMap((v) => v.match(/[A-Za-z]{2,}/g) || []);
+    return words.length ? this.sidePick(words) : undefined;
   }
 
   chance(p) { return this.rand() < p; }
@@ -85,8 +128,24 @@ class Gen {
     return 'where';
   }
 
-  // One condition on a scalar field.
+  // One condition on a scalar field; sometimes (side stream) one that
+  // references another field or searches.
   scalarCondition(model, f) {
+    const cond = this.valueCondition(model, f);
+    if (cond === undefined) return cond;
+    const r = this.side();
+    if (r < 0.1 && this.on('field-ref')) {
+      const c = this.refCondition(model, f);
+      if (c !== undefined) { this.use('field-ref'); return c; }
+    } else if (r < 0.15 && this.on('search') && this.schema.fullTextSearch && f.type === 'String' && !f.isList) {
+      const w = this.searchWord(model, f);
+      if (w !== undefined) { this.use('search'); return { search: w }; }
+    }
+    return cond;
+  }
+
+  // One condition comparing a scalar field with values.
+  valueCondition(model, f) {
     const tag = this.filterTag(f);
     if (!this.on(tag)) return undefined;
     // (a Json null needs Prisma.DbNull/JsonNull: not generated)
@@ -159,8 +218,16 @@ class Gen {
     if (!keys.length || this.chance(0.3)) return { equals: doc };
     const k = this.pick(keys);
     const v = doc[k];
-    if (typeof v === 'string' && this.chance(0.5)) return { path: [k], string_contains: v.slice(0, 2) };
-    return { path: [k], equals: v };
+    const cond = typeof v === 'string' && this.chance(0.5) ? { path: [k], string_contains: v.slice(0, 2) }
+      : { path: [k], equals: v };
+    // mode: insensitive, where Prisma applies it (strings without LIKE characters)
+    const s = cond.string_contains ?? cond.equals;
+    if (typeof s === 'string' && !/[%_\\]/.test(s) && this.on('json-mode') && this.side() < 0.3) {
+      this.use('json-mode');
+      cond.mode = 'insensitive';
+      if (this.side() < 0.5) cond[cond.string_contains !== undefined ? 'string_contains' : 'equals'] = s.toUpperCase();
+    }
+    return cond;
   }
 
   // A where object for a model; depth limits nesting.
@@ -222,7 +289,19 @@ class Gen {
       }
     }
     this.use('orderBy');
-    return out.length === 1 && this.chance(0.5) ? out[0] : out;
+    const single = out.length === 1 && this.chance(0.5);
+    // _relevance first, the drawn terms after it (side stream)
+    const texts = scalarFields(model).filter((f) => f.type === 'String');
+    if (this.schema.fullTextSearch && this.on('search') && texts.length && this.side() < 0.1) {
+      const fields = texts.filter(() => this.side() < 0.5);
+      const f = fields[0] ?? texts[0];
+      const w = this.searchWord(model, f);
+      if (w !== undefined) {
+        this.use('search');
+        return [{ _relevance: { fields: fields.length ? fields.map((g) => g.name) : f.name, search: w, sort: this.sidePick(['asc', 'desc']) } }, ...out];
+      }
+    }
+    return single ? out[0] : out;
   }
 
   // where/orderBy/take/skip/cursor/distinct on a list (top level or nested).
@@ -375,10 +454,11 @@ const OPS = [
 // Query number i of a fixture for a seed: { model, op, args, tags }.
 export function generateQuery(schema, values, enabled, seed, fixture, i) {
   const rand = rng32(hash(seed, fixture, i));
+  const side = rng32(hash(seed, fixture, i, 'side'));
   const ops = OPS.filter(([op]) => enabled.has(op));
   if (!ops.length) throw new Error('no operation enabled in features.json');
   for (let attempt = 0; ; attempt++) {
-    const g = new Gen(schema, values, enabled, rand);
+    const g = new Gen(schema, values, enabled, rand, side);
     const totalW = ops.reduce((s, [, w]) => s + w, 0);
     let r = rand() * totalW;
     let op = ops[0][0];

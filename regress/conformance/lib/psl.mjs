@@ -38,6 +38,7 @@ export function parseSchema(text) {
         name: fname, type,
         isList: mod === '[]', isRequired: mod !== '?',
         isId: /@id\b/.test(attrs), isUnique: /@unique\b/.test(attrs),
+        native: (/@db\.(\w+(?:\([^)]*\))?)/.exec(attrs) || [])[1] || null,
       };
       const rel = /@relation\(([^)]*)\)/.exec(attrs);
       f.relationFields = rel && /fields:\s*\[([^\]]*)\]/.test(rel[1])
@@ -54,7 +55,9 @@ export function parseSchema(text) {
     }
     if (!model.id) model.id = model.fields.filter((f) => f.isId).map((f) => f.name);
   }
-  return { models, enums };
+  // previewFeatures = ["fullTextSearchPostgres"]: search and _relevance
+  const fullTextSearch = /previewFeatures\s*=\s*\[[^\]]*"fullTextSearchPostgres"/.test(src);
+  return { models, enums, fullTextSearch };
 }
 
 // The scalar and enum fields of a model.

@@ -184,7 +184,7 @@ class SchemaGen {
 
   prisma() {
     const out = [
-      'generator client {', '  provider = "prisma-client"', '  output   = "./client"', '}',
+      'generator client {', '  provider        = "prisma-client"', '  output          = "./client"', '  previewFeatures = ["fullTextSearchPostgres"]', '}',
       'datasource db {', '  provider = "postgresql"',
       ...(this.multi ? [`  schemas  = [${this.schemas.map((s) => JSON.stringify(s)).join(', ')}]`] : []),
       ...(this.relationMode ? ['  relationMode = "prisma"'] : []), '}'];

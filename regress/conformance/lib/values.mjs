@@ -1,3 +1,5 @@
+import { delegateName } from './psl.mjs';
+
 // Values in corpus and generated queries. Queries are written in the JSON
 // form that prisma_query receives (docs/design.md, "Output encoding":
 // BigInt and Decimal as digit strings, DateTime as ISO strings, Bytes as
@@ -17,6 +19,18 @@ export function bytes(base64) {
   return { [MARK]: 'Bytes', value: base64 };
 }
 
+// A field reference (prisma.<model>.fields.<field>): the client's FieldRef
+// for Prisma, {_ref, _container} for prisma_query (Prisma's JSON form).
+export function ref(model, field) {
+  return { [MARK]: 'FieldRef', model, field };
+}
+
+// The client whose field references toPrisma hands out (set per fixture).
+let refClient = null;
+export function useClient(client) {
+  refClient = client;
+}
+
 function isMarker(v) {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && MARK in v;
 }
@@ -25,6 +39,7 @@ function isMarker(v) {
 export function toPrisma(v) {
   if (isMarker(v)) {
     if (v[MARK] === 'BigInt') return BigInt(v.value);
+    if (v[MARK] === 'FieldRef') return refClient[delegateName(v.model)].fields[v.field];
     return new Uint8Array(Buffer.from(v.value, 'base64'));
   }
   if (Array.isArray(v)) return v.map(toPrisma);
@@ -38,6 +53,7 @@ export function toPrisma(v) {
 
 // The arguments as prisma_query takes them (plain JSON).
 export function toJson(v) {
+  if (isMarker(v) && v[MARK] === 'FieldRef') return { _ref: v.field, _container: v.model };
   if (isMarker(v)) return v.value;
   if (Array.isArray(v)) return v.map(toJson);
   if (v !== null && typeof v === 'object') {

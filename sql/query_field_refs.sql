@@ -1,0 +1,68 @@
+-- Field references (prisma.model.fields.x): a filter compares two columns
+-- of the same row, {"_ref": "field", "_container": "Model"}.
+BEGIN;
+\i regress/setup_kitchen_sink.sql
+
+CREATE FUNCTION ids(model text, q text) RETURNS text LANGUAGE sql AS $$
+  SELECT string_agg(e->>'id', ',')
+  FROM json_array_elements(prisma_query(model, 'findMany',
+       json_build_object('where', q::json, 'select', json_build_object('id', true), 'orderBy', json_build_object('id', 'asc')))) e
+$$;
+CREATE FUNCTION err(model text, q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM prisma_query(model, 'findMany', json_build_object('where', q::json));
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+
+-- comparisons: equals, lt, lte, gt, gte (NULL on either side matches nothing)
+SELECT ids('Sample', '{"count": {"equals": {"_ref": "countOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"count": {"lt": {"_ref": "countOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"count": {"gte": {"_ref": "countOpt", "_container": "Sample"}}, "id": {"lt": 20}}');
+SELECT ids('Sample', '{"ratio": {"gt": {"_ref": "ratioOpt", "_container": "Sample"}}, "id": {"lt": 20}}');
+SELECT ids('Sample', '{"at": {"lte": {"_ref": "atOpt", "_container": "Sample"}}, "id": {"lt": 20}}');
+SELECT ids('Sample', '{"amount": {"lt": {"_ref": "amountOpt", "_container": "Sample"}}, "id": {"lt": 20}}');
+SELECT ids('Sample', '{"status": {"equals": {"_ref": "statusOpt", "_container": "Sample"}}, "id": {"lt": 20}}');
+SELECT ids('Sample', '{"text": {"equals": {"_ref": "textOpt", "_container": "Sample"}, "mode": "insensitive"}, "id": {"lt": 20}}');
+-- inside not, and combined with values
+SELECT ids('Sample', '{"count": {"not": {"lt": {"_ref": "countOpt", "_container": "Sample"}}}, "id": {"lt": 20}}');
+SELECT ids('Sample', '{"count": {"lt": {"_ref": "countOpt", "_container": "Sample"}, "gt": 1}}');
+-- in / notIn take a list field of the same type
+SELECT ids('Sample', '{"count": {"in": {"_ref": "nums", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"count": {"notIn": {"_ref": "nums", "_container": "Sample"}}, "id": {"lt": 20}}');
+-- contains / startsWith / endsWith match the other column literally
+SELECT ids('Post', '{"title": {"contains": {"_ref": "body", "_container": "Post"}}}');
+SELECT ids('Post', '{"body": {"startsWith": {"_ref": "title", "_container": "Post"}, "mode": "insensitive"}}');
+SELECT ids('Sample', '{"text": {"endsWith": {"_ref": "textOpt", "_container": "Sample"}}}');
+-- the referenced value's %, _ and \ are literal, as in values
+UPDATE "Post" SET body = '0%' WHERE id = 7;
+UPDATE "Post" SET body = 'd_r' WHERE id = 8;  -- a wildcard would match "der"
+SELECT ids('Post', '{"title": {"contains": {"_ref": "body", "_container": "Post"}}, "id": {"in": [7, 8]}}');
+SELECT prisma_compile('{"model": "Post", "operation": "findMany", "args": {"where": {"title": {"endsWith": {"_ref": "body", "_container": "Post"}}}, "select": {"id": true}}}');
+-- scalar lists: has (an element-typed field), hasSome / hasEvery (a list)
+SELECT ids('Sample', '{"nums": {"has": {"_ref": "count", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"nums": {"hasEvery": {"_ref": "nums", "_container": "Sample"}}, "id": {"lt": 10}}');
+SELECT ids('Post', '{"scores": {"hasSome": {"_ref": "scores", "_container": "Post"}}, "id": {"lt": 10}}');
+-- in a relation filter the reference is to the related model
+SELECT ids('User', '{"posts": {"some": {"title": {"equals": {"_ref": "body", "_container": "Post"}}}}}');
+SELECT ids('User', '{"posts": {"some": {"editorId": {"equals": {"_ref": "authorId", "_container": "Post"}}}}}');
+-- the SQL compares the columns, no parameter
+SELECT prisma_compile('{"model": "Sample", "operation": "findMany", "args": {"where": {"count": {"lt": {"_ref": "countOpt", "_container": "Sample"}}}, "select": {"id": true}}}');
+
+-- errors, as Prisma rejects them
+SELECT err('Sample', '{"count": {"lt": {"_ref": "ratio", "_container": "Sample"}}}');
+SELECT err('Sample', '{"count": {"in": {"_ref": "countOpt", "_container": "Sample"}}}');
+SELECT err('Sample', '{"count": {"equals": {"_ref": "nums", "_container": "Sample"}}}');
+SELECT err('Sample', '{"count": {"not": {"_ref": "countOpt", "_container": "Sample"}}}');
+SELECT err('Sample', '{"count": {"lt": {"_ref": "count", "_container": "Post"}}}');
+SELECT err('Sample', '{"count": {"lt": {"_ref": "nope", "_container": "Sample"}}}');
+SELECT err('Post', '{"title": {"equals": {"_ref": "author", "_container": "Post"}}}');
+SELECT err('Sample', '{"count": {"lt": {"_ref": 1, "_container": "Sample"}}}');
+SELECT err('Sample', '{"count": {"lt": {"_ref": "countOpt", "_container": "Sample", "x": 1}}}');
+SELECT err('Sample', '{"nums": {"equals": {"_ref": "nums", "_container": "Sample"}}}');
+SELECT err('Sample', '{"status": {"equals": {"_ref": "text", "_container": "Sample"}}}');
+SELECT err('Sample', '{"doc": {"equals": {"_ref": "docOpt", "_container": "Sample"}}}');
+-- having on a by field compares the columns of the group's rows
+SELECT prisma_query('Sample', 'groupBy', '{"by": ["count"], "having": {"count": {"lt": {"_ref": "count", "_container": "Sample"}}}}');
+ROLLBACK;

@@ -1,0 +1,36 @@
+-- mode in Json filters, where Prisma applies it: equals and not compare
+-- the JSON text insensitively, the string_ filters lower both sides;
+-- array filters and lt/gt ignore it.
+BEGIN;
+\i regress/setup_kitchen_sink.sql
+
+CREATE FUNCTION ids(model text, q text) RETURNS text LANGUAGE sql AS $$
+  SELECT string_agg(e->>'id', ',')
+  FROM json_array_elements(prisma_query(model, 'findMany',
+       json_build_object('where', q::json, 'select', json_build_object('id', true), 'orderBy', json_build_object('id', 'asc')))) e
+$$;
+CREATE FUNCTION err(model text, q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM prisma_query(model, 'findMany', json_build_object('where', q::json));
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+
+SELECT ids('Post', '{"metadata": {"path": ["k"], "string_contains": "V", "mode": "insensitive"}}');
+SELECT ids('Post', '{"metadata": {"path": ["k"], "string_contains": "V"}}');
+SELECT ids('Post', '{"metadata": {"string_starts_with": "JUST", "mode": "insensitive"}}');
+SELECT ids('Post', '{"metadata": {"string_ends_with": "STRING", "mode": "insensitive"}}');
+SELECT ids('Post', '{"metadata": {"string_ends_with": "STRING", "mode": "default"}}');
+SELECT ids('Post', '{"metadata": {"equals": "JUST A STRING", "mode": "insensitive"}}');
+SELECT ids('Post', '{"metadata": {"path": ["k"], "equals": "V", "mode": "insensitive"}}');
+SELECT ids('Post', '{"metadata": {"path": ["k"], "not": "V", "mode": "insensitive"}}');
+SELECT ids('Sample', '{"doc": {"path": ["kind"], "string_contains": "OBJ", "mode": "insensitive"}}');
+-- LIKE characters in the value match literally
+SELECT ids('Sample', '{"doc": {"path": ["nested", "s"], "string_contains": "É\"", "mode": "insensitive"}}');
+-- ignored by array filters and lt/gt; alone it filters nothing
+SELECT ids('Post', '{"metadata": {"array_contains": ["TWO"], "mode": "insensitive"}}');
+SELECT ids('Post', '{"metadata": {"path": ["n"], "gt": 28, "mode": "insensitive"}}');
+SELECT count(*) FROM json_array_elements(prisma_query('Post', 'findMany', '{"where": {"metadata": {"mode": "insensitive"}}}'));
+SELECT err('Post', '{"metadata": {"string_contains": "x", "mode": "loud"}}');
+ROLLBACK;
