@@ -5,14 +5,21 @@
 // names, Prisma.skip -> key left out; in any position. The client option
 // `omit` and computed fields (`$extends({ result })`) in `select` are
 // applied here, since Prisma applies them after the query extension runs.
-// Arguments prisma_query cannot take (field references) throw
-// NotRoutable, which makes the caller fall back to Prisma.
+// A field reference (prisma.model.fields.x) is written as Prisma's own
+// JSON form, {"_ref": name, "_container": model}. Other class instances
+// throw NotRoutable, which makes the caller fall back to Prisma.
 import { Decimal, isDbNull, isJsonNull, isAnyNull, skip } from '@prisma/client/runtime/client';
 
 // A call that prisma_query cannot answer: run it through Prisma.
 export class NotRoutable extends Error {}
 
 const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
+
+// Prisma's field reference class is not exported; it is known by its shape.
+function isFieldRef(v) {
+  return typeof v._toGraphQLInputType === 'function' &&
+    typeof v.modelName === 'string' && typeof v.name === 'string' && typeof v.typeName === 'string';
+}
 
 // One value of the arguments, as JSON.
 function jsonValue(v) {
@@ -29,7 +36,7 @@ function jsonValue(v) {
   if (isAnyNull(v)) return 'AnyNull';
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) {
-    // prisma.model.fields.x (FieldRef) and other class instances
+    if (isFieldRef(v)) return { _ref: v.name, _container: v.modelName };
     throw new NotRoutable(`argument of type ${v.constructor?.name ?? 'object'}`);
   }
   const out = {};
