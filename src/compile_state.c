@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "compile.h"
+#include "format.h"
 
 /* Push ".key" onto the error path; returns the mark to pop back to. */
 int
@@ -47,20 +48,12 @@ void
 compile_error(CompileState *cs, int sqlstate, const char *hint, const char *fmt,...)
 {
 	StringInfoData msg;
+	va_list		args;
 
 	initStringInfo(&msg);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
-	}
+	va_start(args, fmt);
+	append_vformat(&msg, fmt, args);
+	va_end(args);
 	ereport(ERROR,
 			(errcode(sqlstate),
 			 errmsg("%s: %s", cs->path.len > 0 ? cs->path.data : "query", msg.data),
