@@ -1,7 +1,7 @@
 /*
  * format.h
- *		Small text helpers shared by the compiler, the schema loader and the
- *		document parser (format.c).
+ *		Text helpers shared by every stage (format.c): message formatting and
+ *		the JSON string escaper.
  */
 #ifndef PRISMA_FORMAT_H
 #define PRISMA_FORMAT_H
@@ -10,6 +10,10 @@
 
 #include "lib/stringinfo.h"
 
+/* Append s[0..len) to buf as a quoted, escaped JSON string. */
+extern void prisma_json_escape(StringInfo buf, const char *s, int len);
+
+/* Append fmt formatted with args to buf (the caller's va_start/va_end). */
 extern void append_vformat(StringInfo buf, const char *fmt, va_list args) pg_attribute_printf(2, 0);
 
 #endif							/* PRISMA_FORMAT_H */
