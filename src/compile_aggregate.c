@@ -816,26 +816,6 @@ group_order(CompileState *cs, AggQuery *q, const JsonValue *orderBy, int k)
 	return items;
 }
 
-/* The parameter of take or skip ($n), 0 when absent. */
-static int
-paging_param(CompileState *cs, const JsonValue *args, const char *key, bool *negative)
-{
-	const JsonValue *v = json_get(args, key);
-	int			mark;
-	int64		n;
-
-	if (v == NULL)
-		return 0;
-	mark = path_push(cs, key);
-	n = json_integer(cs, v);
-	if (n < 0 && negative == NULL)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "%s must not be negative", key);
-	if (negative)
-		*negative = n < 0;
-	path_pop(cs, mark);
-	return add_param(cs, INT8OID, Int64GetDatum(n < 0 ? -n : n), false);
-}
-
 /* groupBy: an array of one object per group. */
 static void
 compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue *args)
@@ -873,8 +853,8 @@ compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue 
 					  "Add an orderBy, such as the by fields, so that the groups taken are well defined.",
 					  "take and skip in groupBy need an orderBy");
 	}
-	take_param = paging_param(cs, args, "take", &reverse);
-	skip_param = paging_param(cs, args, "skip", NULL);
+	take_param = add_paging_params(cs, json_get(args, "take"), json_get(args, "skip"),
+								   READ_MANY, &reverse, &skip_param);
 
 	appendStringInfoString(sql, "SELECT prisma_agg(r) FROM (");
 	if (reverse)
