@@ -496,34 +496,16 @@ static void
 parse_by(CompileState *cs, AggQuery *q, const JsonValue *by)
 {
 	int			mark = path_push(cs, "by");
-	int			n = by->kind == JV_ARRAY ? by->n : 1;
+	int		   *fields;
+	int			n = field_name_list(cs, q->model, by, "by needs at least one field",
+									"groupBy groups by scalar fields.", &fields);
 	int			i;
 
-	if (by->kind != JV_ARRAY && by->kind != JV_STRING)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "expected a field name or an array of field names, got %s",
-					  json_kind_name(by->kind));
-	if (n == 0)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "by needs at least one field");
 	q->by = palloc(sizeof(int) * n);
 	for (i = 0; i < n; i++)
 	{
-		const JsonValue *item = by->kind == JV_ARRAY ? by->items[i] : by;
-		int			m2 = by->kind == JV_ARRAY ? path_push_index(cs, i) : cs->path.len;
-		int			f;
+		int			f = fields[i];
 
-		if (item->kind != JV_STRING)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "expected a field name, got %s", json_kind_name(item->kind));
-		f = model_find_field(q->model, item->str);
-		if (f < 0)
-			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
-						  "unknown field \"%s\" on model %s", item->str, q->model->name);
-		if (q->model->fields[f].type == PT_RELATION)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "groupBy groups by scalar fields.",
-						  "field %s is a relation", item->str);
 		if (by_index(q, f) < 0)
 		{
 			AggOutput  *out = palloc0(sizeof(AggOutput));
@@ -534,7 +516,6 @@ parse_by(CompileState *cs, AggQuery *q, const JsonValue *by)
 			q->outputs = lappend(q->outputs, out);
 			q->by[q->nby++] = f;
 		}
-		path_pop(cs, m2);
 	}
 	path_pop(cs, mark);
 }
