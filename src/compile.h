@@ -285,5 +285,7 @@ pg_noreturn extern void compile_error(CompileState *cs, int sqlstate, const char
 extern void expect_kind(CompileState *cs, const JsonValue *value, JsonKind kind);
 extern void check_arg_names(CompileState *cs, const JsonValue *args,
 							const char *const *allowed, const char *what);
+extern int	field_name_list(CompileState *cs, const PrismaModel *model, const JsonValue *value,
+							const char *empty, const char *relation_hint, int **fields);
 
 #endif							/* PRISMA_COMPILE_H */

@@ -496,34 +496,16 @@ static void
 parse_by(CompileState *cs, AggQuery *q, const JsonValue *by)
 {
 	int			mark = path_push(cs, "by");
-	int			n = by->kind == JV_ARRAY ? by->n : 1;
+	int		   *fields;
+	int			n = field_name_list(cs, q->model, by, "by needs at least one field",
+									"groupBy groups by scalar fields.", &fields);
 	int			i;
 
-	if (by->kind != JV_ARRAY && by->kind != JV_STRING)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "expected a field name or an array of field names, got %s",
-					  json_kind_name(by->kind));
-	if (n == 0)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "by needs at least one field");
 	q->by = palloc(sizeof(int) * n);
 	for (i = 0; i < n; i++)
 	{
-		const JsonValue *item = by->kind == JV_ARRAY ? by->items[i] : by;
-		int			m2 = by->kind == JV_ARRAY ? path_push_index(cs, i) : cs->path.len;
-		int			f;
+		int			f = fields[i];
 
-		if (item->kind != JV_STRING)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "expected a field name, got %s", json_kind_name(item->kind));
-		f = model_find_field(q->model, item->str);
-		if (f < 0)
-			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
-						  "unknown field \"%s\" on model %s", item->str, q->model->name);
-		if (q->model->fields[f].type == PT_RELATION)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
-						  "groupBy groups by scalar fields.",
-						  "field %s is a relation", item->str);
 		if (by_index(q, f) < 0)
 		{
 			AggOutput  *out = palloc0(sizeof(AggOutput));
@@ -534,7 +516,6 @@ parse_by(CompileState *cs, AggQuery *q, const JsonValue *by)
 			q->outputs = lappend(q->outputs, out);
 			q->by[q->nby++] = f;
 		}
-		path_pop(cs, m2);
 	}
 	path_pop(cs, mark);
 }
@@ -816,26 +797,6 @@ group_order(CompileState *cs, AggQuery *q, const JsonValue *orderBy, int k)
 	return items;
 }
 
-/* The parameter of take or skip ($n), 0 when absent. */
-static int
-paging_param(CompileState *cs, const JsonValue *args, const char *key, bool *negative)
-{
-	const JsonValue *v = json_get(args, key);
-	int			mark;
-	int64		n;
-
-	if (v == NULL)
-		return 0;
-	mark = path_push(cs, key);
-	n = json_integer(cs, v);
-	if (n < 0 && negative == NULL)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "%s must not be negative", key);
-	if (negative)
-		*negative = n < 0;
-	path_pop(cs, mark);
-	return add_param(cs, INT8OID, Int64GetDatum(n < 0 ? -n : n), false);
-}
-
 /* Append " LIMIT $t OFFSET $s" (each where its parameter is not 0). */
 static void
 append_paging(StringInfo sql, int take_param, int skip_param)
@@ -885,8 +846,8 @@ compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue 
 					  "Add an orderBy, such as the by fields, so that the groups taken are well defined.",
 					  "take and skip in groupBy need an orderBy");
 	}
-	take_param = paging_param(cs, args, "take", &reverse);
-	skip_param = paging_param(cs, args, "skip", NULL);
+	take_param = add_paging_params(cs, json_get(args, "take"), json_get(args, "skip"),
+								   READ_MANY, &reverse, &skip_param);
 
 	/*
 	 * Without having, the groups are ordered and paged where they are made:

@@ -23,33 +23,16 @@ void
 append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 					 const JsonValue *distinct, int alias)
 {
-	int			n = distinct->kind == JV_ARRAY ? distinct->n : 1;
-	int			i;
 	int			mark = path_push(cs, "distinct");
+	int		   *fields;
+	int			n = field_name_list(cs, model, distinct, "name at least one field", NULL, &fields);
+	int			i;
 
-	if (distinct->kind != JV_ARRAY && distinct->kind != JV_STRING)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-					  "expected a field name or an array of field names, got %s",
-					  json_kind_name(distinct->kind));
-	if (n == 0)
-		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "name at least one field");
 	for (i = 0; i < n; i++)
 	{
-		const JsonValue *name = distinct->kind == JV_ARRAY ? distinct->items[i] : distinct;
-		int			m2 = distinct->kind == JV_ARRAY ? path_push_index(cs, i) : cs->path.len;
-		int			f;
-
-		if (name->kind != JV_STRING)
-			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
-						  "expected a field name, got %s", json_kind_name(name->kind));
-		f = model_find_field(model, name->str);
-		if (f < 0 || model->fields[f].type == PT_RELATION)
-			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
-						  "unknown scalar field \"%s\" on model %s", name->str, model->name);
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
-		append_column(buf, alias, model->fields[f].column);
-		path_pop(cs, m2);
+		append_column(buf, alias, model->fields[fields[i]].column);
 	}
 	path_pop(cs, mark);
 }

@@ -1,8 +1,8 @@
 /*
  * compile_state.c
  *		What every stage of the compiler shares: the JSON path of the node
- *		being compiled, errors that name it, and the checks of a node's kind
- *		and argument names.
+ *		being compiled, errors that name it, and the checks of a node's kind,
+ *		argument names and lists of field names.
  *
  * The path is a string in the CompileState, pushed and popped as the
  * compiler walks into the document (args.include.posts.where.title), so an
@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "compile.h"
+#include "format.h"
 
 /* Push ".key" onto the error path; returns the mark to pop back to. */
 int
@@ -47,20 +48,12 @@ void
 compile_error(CompileState *cs, int sqlstate, const char *hint, const char *fmt,...)
 {
 	StringInfoData msg;
+	va_list		args;
 
 	initStringInfo(&msg);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&msg, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&msg, needed);
-	}
+	va_start(args, fmt);
+	append_vformat(&msg, fmt, args);
+	va_end(args);
 	ereport(ERROR,
 			(errcode(sqlstate),
 			 errmsg("%s: %s", cs->path.len > 0 ? cs->path.data : "query", msg.data),
@@ -102,4 +95,51 @@ check_arg_names(CompileState *cs, const JsonValue *args, const char *const *allo
 					  psprintf("Arguments of %s are %s.", what, list.data),
 					  "unknown argument \"%s\"", args->keys[i]);
 	}
+}
+
+/*
+ * The scalar fields of model named by value, one field name or a non-empty
+ * array of them (distinct, groupBy's by), checked at the current path;
+ * returns how many and sets *fields to their indexes, in the order given.
+ * A relation's name is refused as an unknown scalar field, or, with a
+ * relation_hint, as a relation (with that hint); empty is the message for
+ * an empty array.
+ */
+int
+field_name_list(CompileState *cs, const PrismaModel *model, const JsonValue *value,
+				const char *empty, const char *relation_hint, int **fields)
+{
+	int			n = value->kind == JV_ARRAY ? value->n : 1;
+	int			i;
+
+	if (value->kind != JV_ARRAY && value->kind != JV_STRING)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+					  "expected a field name or an array of field names, got %s",
+					  json_kind_name(value->kind));
+	if (n == 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL, "%s", empty);
+	*fields = palloc(sizeof(int) * n);
+	for (i = 0; i < n; i++)
+	{
+		const JsonValue *name = value->kind == JV_ARRAY ? value->items[i] : value;
+		int			mark = value->kind == JV_ARRAY ? path_push_index(cs, i) : cs->path.len;
+		int			f;
+
+		if (name->kind != JV_STRING)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
+						  "expected a field name, got %s", json_kind_name(name->kind));
+		f = model_find_field(model, name->str);
+		if (relation_hint == NULL && (f < 0 || model->fields[f].type == PT_RELATION))
+			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+						  "unknown scalar field \"%s\" on model %s", name->str, model->name);
+		if (f < 0)
+			compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
+						  "unknown field \"%s\" on model %s", name->str, model->name);
+		if (model->fields[f].type == PT_RELATION)
+			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, relation_hint,
+						  "field %s is a relation", name->str);
+		(*fields)[i] = f;
+		path_pop(cs, mark);
+	}
+	return n;
 }

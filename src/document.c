@@ -18,6 +18,7 @@
 #include "lib/stringinfo.h"
 
 #include "document.h"
+#include "format.h"
 #include "pg_compat.h"
 
 /* Is s an integer of at least 19 digits rewritten by scan_text ("<digits>.0")? */
@@ -383,30 +384,6 @@ json_kind_name(JsonKind kind)
 	return "?";
 }
 
-/* Append a JSON string literal. */
-static void
-append_json_string(StringInfo buf, const char *s, int len)
-{
-	int			i;
-
-	appendStringInfoChar(buf, '"');
-	for (i = 0; i < len; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c == '"' || c == '\\')
-		{
-			appendStringInfoChar(buf, '\\');
-			appendStringInfoChar(buf, c);
-		}
-		else if (c < 0x20)
-			appendStringInfo(buf, "\\u%04x", c);
-		else
-			appendStringInfoChar(buf, c);
-	}
-	appendStringInfoChar(buf, '"');
-}
-
 /* Serialize a value back to JSON text (for Json filter values). */
 static void
 append_value(StringInfo buf, const JsonValue *v)
@@ -425,7 +402,7 @@ append_value(StringInfo buf, const JsonValue *v)
 			appendStringInfoString(buf, v->str);
 			break;
 		case JV_STRING:
-			append_json_string(buf, v->str, v->len);
+			prisma_json_escape(buf, v->str, v->len);
 			break;
 		case JV_ARRAY:
 			appendStringInfoChar(buf, '[');
@@ -443,7 +420,7 @@ append_value(StringInfo buf, const JsonValue *v)
 			{
 				if (i > 0)
 					appendStringInfoChar(buf, ',');
-				append_json_string(buf, v->keys[i], strlen(v->keys[i]));
+				prisma_json_escape(buf, v->keys[i], strlen(v->keys[i]));
 				appendStringInfoChar(buf, ':');
 				append_value(buf, v->items[i]);
 			}

@@ -143,19 +143,6 @@ typedef struct EmitCache
 #define PG_EPOCH_MS \
 	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * MS_PER_DAY)
 
-/* Bytes that must be escaped in a JSON string: controls, '"' and '\'. */
-static const bool json_needs_escape[256] = {
-	[0x00] = true,[0x01] = true,[0x02] = true,[0x03] = true,
-	[0x04] = true,[0x05] = true,[0x06] = true,[0x07] = true,
-	[0x08] = true,[0x09] = true,[0x0a] = true,[0x0b] = true,
-	[0x0c] = true,[0x0d] = true,[0x0e] = true,[0x0f] = true,
-	[0x10] = true,[0x11] = true,[0x12] = true,[0x13] = true,
-	[0x14] = true,[0x15] = true,[0x16] = true,[0x17] = true,
-	[0x18] = true,[0x19] = true,[0x1a] = true,[0x1b] = true,
-	[0x1c] = true,[0x1d] = true,[0x1e] = true,[0x1f] = true,
-	['"'] = true,['\\'] = true,
-};
-
 static const char hexdigits[] = "0123456789abcdef";
 
 static void emit_value(StringInfo buf, EmitType *et, Datum value);
@@ -177,64 +164,6 @@ emit_raw(StringInfo buf, const char *s, int n)
 
 	memcpy(p, s, n);
 	buf->len += n;
-}
-
-/* Append s[0..len) to buf as a quoted, escaped JSON string. */
-void
-prisma_json_escape(StringInfo buf, const char *s, int len)
-{
-	const unsigned char *src = (const unsigned char *) s;
-	const unsigned char *end = src + len;
-	char	   *p = emit_reserve(buf, len + 2);
-
-	*p++ = '"';
-	while (src < end)
-	{
-		unsigned char c = *src++;
-
-		if (likely(!json_needs_escape[c]))
-		{
-			*p++ = (char) c;
-			continue;
-		}
-		/* an escape takes up to 6 bytes: make room for it and the rest */
-		buf->len = p - buf->data;
-		p = emit_reserve(buf, 6 + (end - src) + 1);
-		*p++ = '\\';
-		switch (c)
-		{
-			case '"':
-				*p++ = '"';
-				break;
-			case '\\':
-				*p++ = '\\';
-				break;
-			case '\b':
-				*p++ = 'b';
-				break;
-			case '\f':
-				*p++ = 'f';
-				break;
-			case '\n':
-				*p++ = 'n';
-				break;
-			case '\r':
-				*p++ = 'r';
-				break;
-			case '\t':
-				*p++ = 't';
-				break;
-			default:
-				*p++ = 'u';
-				*p++ = '0';
-				*p++ = '0';
-				*p++ = hexdigits[c >> 4];
-				*p++ = hexdigits[c & 0xf];
-				break;
-		}
-	}
-	*p++ = '"';
-	buf->len = p - buf->data;
 }
 
 /* Write n (0 <= n) as exactly width digits, zero-padded. */

@@ -13,8 +13,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
-/* Append s[0..len) to buf as a quoted, escaped JSON string. */
-extern void prisma_json_escape(StringInfo buf, const char *s, int len);
+#include "format.h"				/* prisma_json_escape */
 
 /*
  * Append argument argno of the calling function (a record, or null) as a

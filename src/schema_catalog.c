@@ -32,6 +32,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
+#include "format.h"
 #include "schema.h"
 
 /* the problems found so far */
@@ -49,23 +50,13 @@ static void
 pg_attribute_printf(2, 3)
 add_problem(Problems *pr, const char *fmt,...)
 {
+	va_list		args;
+
 	if (pr->count > 0)
 		appendStringInfoChar(&pr->buf, '\n');
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-		int			save_len = pr->buf.len;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&pr->buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		pr->buf.len = save_len;
-		pr->buf.data[save_len] = '\0';
-		enlargeStringInfo(&pr->buf, needed);
-	}
+	va_start(args, fmt);
+	append_vformat(&pr->buf, fmt, args);
+	va_end(args);
 	pr->count++;
 	if (pr->model && pr->model->problem == NULL)
 		pr->model->problem = pstrdup(strrchr(pr->buf.data, '\n') ?

@@ -26,6 +26,7 @@
 #include "mb/pg_wchar.h"
 #include "nodes/pg_list.h"
 
+#include "format.h"
 #include "pg_compat.h"
 #include "schema.h"
 
@@ -186,20 +187,12 @@ pg_attribute_printf(4, 5)
 semantic_error(const char *what, int line, int col, const char *fmt,...)
 {
 	StringInfoData buf;
+	va_list		args;
 
 	initStringInfo(&buf);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&buf, needed);
-	}
+	va_start(args, fmt);
+	append_vformat(&buf, fmt, args);
+	va_end(args);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 			 errmsg("%s at line %d, column %d: %s", what, line, col, buf.data)));
