@@ -95,28 +95,32 @@ fi
 
 if has cancel; then
   echo "--- cancel"
-  # the read catches its own cancel and prints the server's clock then
+  # the read catches its own cancel and prints the server's clock then, and
+  # the time since the statement began
   catch="SELECT set_config('load.q', :'q', false) \\g /dev/null
          DO \$\$ BEGIN PERFORM prisma_query(current_setting('load.q')::json); EXCEPTION WHEN query_canceled THEN
-         RAISE NOTICE 'canceled at %', extract(epoch FROM clock_timestamp()); END \$\$;"
-  out=$( { echo "SET statement_timeout = '1s';"; echo "SELECT 'start ' || extract(epoch FROM clock_timestamp());"; echo "$catch"; } |
-        P -At -v q="$LONG" -f - 2>&1)
-  start=$(echo "$out" | sed -n 's/^start //p'); end=$(echo "$out" | sed -n 's/.*canceled at //p')
-  timeout_ms=$(awk -v a="$start" -v b="$end" 'BEGIN {if (a && b) printf "%d", (b - a) * 1000 - 1000; else print 99999}')
+         RAISE NOTICE 'canceled at % after % ms', extract(epoch FROM clock_timestamp()),
+           round(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000); END \$\$;"
+  out=$( { echo "SET statement_timeout = '1s';"; echo "$catch"; } | P -At -v q="$LONG" -f - 2>&1)
+  timeout_ms=$(echo "$out" | sed -n 's/.*canceled at [0-9.]* after \([0-9]*\) ms.*/\1/p')
+  timeout_ms=$(( ${timeout_ms:-100999} - 1000 ))
   check "statement_timeout 1 s stops a long prisma_query ${timeout_ms} ms after the deadline" '[ "$timeout_ms" -lt 500 ]'
   echo "$catch" | PGAPPNAME=prisma_cancel P -v q="$LONG" -f - > "$tmp/cancel.out" 2>&1 &
   reader=$!
-  # cancel once the read has run 1 s (its backend may take a while to start)
-  start=""
-  for i in $(seq 1 300); do
-    start=$(psql -X -Atq -d postgres -c "SELECT extract(epoch FROM clock_timestamp()), pg_cancel_backend(pid)
-      FROM pg_stat_activity WHERE application_name = 'prisma_cancel' AND state = 'active'
-       AND query LIKE 'DO%' AND clock_timestamp() - query_start > interval '1 s'" | cut -d'|' -f1)
-    [ -n "$start" ] && break
-    sleep 0.2
-  done
+  # one session waits until the read has run 0.5 s, cancels it and prints
+  # its clock (a new connection per try takes seconds under load)
+  start=$(psql -X -Atq -d postgres -c "DO \$\$ DECLARE p int; BEGIN
+      FOR i IN 1..6000 LOOP
+        PERFORM pg_stat_clear_snapshot();
+        SELECT pid INTO p FROM pg_stat_activity WHERE application_name = 'prisma_cancel' AND state = 'active'
+           AND query LIKE 'DO%' AND clock_timestamp() - query_start > interval '0.5 s';
+        IF p IS NOT NULL THEN
+          RAISE NOTICE 'cancel at %', extract(epoch FROM clock_timestamp()); PERFORM pg_cancel_backend(p); RETURN;
+        END IF;
+        PERFORM pg_sleep(0.01);
+      END LOOP; END \$\$" 2>&1 | sed -n 's/.*cancel at //p')
   wait $reader
-  end=$(sed -n 's/.*canceled at //p' "$tmp/cancel.out")
+  end=$(sed -n 's/.*canceled at \([0-9.]*\).*/\1/p' "$tmp/cancel.out")
   cancel_ms=$(awk -v a="$start" -v b="$end" 'BEGIN {if (a && b) printf "%d", (b - a) * 1000; else print 99999}')
   check "pg_cancel_backend stops a long prisma_query in ${cancel_ms} ms" '[ "$cancel_ms" -lt 500 ]'
   took
