@@ -13,7 +13,7 @@
 #include "postgres.h"
 
 #include "compile.h"
-#include "json_input.h"
+#include "document.h"
 #include "shim.h"
 
 #include "fixtures.h"			/* kitchen_sink_prisma, movies_prisma (xxd -i) */
@@ -59,7 +59,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 compile_document(const char *text, size_t len, void *arg)
 {
-	JsonValue  *doc = json_input_parse(text, (int) len, 16 * 8, "");
+	JsonValue  *doc = document_parse(text, (int) len, 16 * 8, "");
 	JsonValue  *model = doc->kind == JV_OBJECT ? json_get(doc, "model") : NULL;
 	const PrismaSchema *schema = kitchen;
 	CompiledQuery *q;

@@ -1,6 +1,6 @@
 /*
  * fuzz_json.c
- *		Fuzz target: the query document parser (src/json_input.c).
+ *		Fuzz target: the query document parser (src/document.c).
  *
  * Every input is parsed as prisma_query parses a document (json-c, the
  * depth limit of 8 x max_depth); a parsed tree is printed back with
@@ -8,15 +8,15 @@
  */
 #include "postgres.h"
 
-#include "json_input.h"
+#include "document.h"
 #include "shim.h"
 
 static void
 parse_document(const char *text, size_t len, void *arg)
 {
-	JsonValue  *v = json_input_parse(text, (int) len, 16 * 8, "");
+	JsonValue  *v = document_parse(text, (int) len, 16 * 8, "");
 	char	   *printed = json_to_text(v);
-	JsonValue  *again = json_input_parse(printed, strlen(printed), 16 * 8 + 1, "");
+	JsonValue  *again = document_parse(printed, strlen(printed), 16 * 8 + 1, "");
 
 	if (strcmp(json_to_text(again), printed) != 0)
 	{

@@ -12,7 +12,7 @@
 #include "postgres.h"
 
 #include "compile.h"
-#include "json_input.h"
+#include "document.h"
 #include "shim.h"
 
 /* The queries compiled over each model of a schema that parses. */
@@ -27,7 +27,7 @@ static void
 compile_one(const char *text, size_t len, void *arg)
 {
 	const PrismaSchema *schema = arg;
-	JsonValue  *doc = json_input_parse(text, (int) len, 128, "");
+	JsonValue  *doc = document_parse(text, (int) len, 128, "");
 
 	(void) compile_query(schema, doc);
 }

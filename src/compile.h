@@ -9,14 +9,25 @@
  * kept plan.  Errors name the JSON path of the offending node.  The SQL
  * shapes it writes, and why, are in docs/design.md, "SQL shapes".
  *
- *	compile_query.c		operations, the rows of a read (source, filter, cursor,
- *						distinct, order, paging), set-based reads; paths and errors
+ * The files, each using only those below it (scripts/callgraph.sh checks;
+ * the one recursion, a relation's read inside its parent's select list,
+ * goes through the SelectListFn pointer of compile_rows):
+ *
+ *	compile_query.c		operation dispatch: the document, the operation,
+ *						its arguments; the statement of a set-based findMany
+ *	compile_aggregate.c	count, aggregate, groupBy
  *	compile_select.c	select, include, omit, _count; relation reads per row
  *						and set-based
+ *	compile_rows.c		the rows subquery of a read: source, filter, cursor,
+ *						distinct, order, paging
  *	compile_order.c		orderBy and cursor conditions
+ *	compile_count.c		the count of a relation's rows per parent row,
+ *						correlated or grouped
  *	compile_where.c		filters
+ *	compile_relation.c	table and column names, the columns a CTE selects,
+ *						WITH items, relation sources and joins
  *	compile_value.c		document values to typed parameters
- *	compile_aggregate.c	count, aggregate, groupBy
+ *	compile_state.c		the error path, errors, kind and argument checks
  */
 #ifndef PRISMA_COMPILE_H
 #define PRISMA_COMPILE_H
@@ -26,7 +37,7 @@
 #include "lib/stringinfo.h"
 #include "nodes/pg_list.h"
 
-#include "json_input.h"
+#include "document.h"
 #include "pg_compat.h"
 #include "schema.h"
 
@@ -117,13 +128,13 @@ typedef struct SelectJoins
 } SelectJoins;
 
 /* compile_query.c */
-extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
-						 const JsonValue *args, ReadKind kind, const PrismaField *via,
-						 int parent_alias, SelectListFn select_fn, void *arg);
-extern int	add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
-							  ReadKind kind, bool *reverse, int *skip_param);
-extern void check_arg_names(CompileState *cs, const JsonValue *args,
-							const char *const *allowed, const char *what);
+extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
+extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
+										const char *operation, const JsonValue *args);
+
+/* compile_aggregate.c: count, aggregate, groupBy; appends the statement */
+extern ResultShape compile_aggregate(CompileState *cs, StringInfo sql, const PrismaModel *model,
+									 const char *operation, const JsonValue *args);
 
 /* compile_select.c */
 extern void append_fields_call(StringInfo buf, const char *call, List *names, int alias);
@@ -139,9 +150,15 @@ extern bool selection_wants_set_based(const PrismaSchema *schema, const PrismaMo
 									  const JsonValue *args, bool many_parents);
 extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 							 const JsonValue *args, int alias, void *arg);
-extern void append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins,
-								 const PrismaField *rel, const JsonValue *where,
-								 const char *parents, int parent_alias);
+
+/* compile_rows.c */
+extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 const JsonValue *args, ReadKind kind, const PrismaField *via,
+						 int parent_alias, SelectListFn select_fn, void *arg);
+extern void select_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						   const JsonValue *args, int alias, void *arg);
+extern int	add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
+							  ReadKind kind, bool *reverse, int *skip_param);
 
 /* compile_order.c */
 typedef OrderItem *(*OrderItemFn) (CompileState *cs, const JsonValue *obj, void *arg);
@@ -155,33 +172,48 @@ extern void append_order(StringInfo buf, List *items, bool reverse, const char *
 extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
 									int alias, const JsonValue *cursor, const JsonValue *where,
 									const JsonValue *orderBy, List *order, bool reverse);
-extern CompiledQuery *compile_query(const PrismaSchema *schema, const JsonValue *doc);
-extern CompiledQuery *compile_operation(const PrismaSchema *schema, const char *model,
-										const char *operation, const JsonValue *args);
-extern void append_table(StringInfo buf, const PrismaModel *model);
-extern void append_column(StringInfo buf, int alias, const char *column);
-extern void record_columns(int alias);
-extern List *recorded_columns(int alias);
-extern void append_parent_keys(StringInfo buf, const char *parents, int parent_alias,
-							   const char *column);
-extern int	reserve_cte(CompileState *cs);
-extern void set_cte(CompileState *cs, int slot, const char *name, const char *body,
-					bool materialized);
-extern void append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
-								   int parent_alias, int alias);
-extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
-extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
-									   int alias, const char *joins, const char *parents,
-									   int parent_alias);
+
+/* compile_count.c */
+extern void append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
+								  const JsonValue *where, int parent_alias);
+extern void append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins,
+								 const PrismaField *rel, const JsonValue *where,
+								 const char *parents, int parent_alias);
 
 /* compile_where.c */
 extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						  int alias, const JsonValue *where);
 extern bool where_has_unique(const PrismaModel *model, const JsonValue *where);
 
-/* compile_aggregate.c: count, aggregate, groupBy; appends the statement */
-extern ResultShape compile_aggregate(CompileState *cs, StringInfo sql, const PrismaModel *model,
-									 const char *operation, const JsonValue *args);
+/* compile_relation.c: names */
+extern void append_table(StringInfo buf, const PrismaModel *model);
+extern void append_column(StringInfo buf, int alias, const char *column);
+
+/* compile_relation.c: the columns a set-based level's CTE selects */
+extern void record_columns(int alias);
+extern List *recorded_columns(int alias);
+extern void reset_recorded_columns(void);
+extern void append_parent_keys(StringInfo buf, const char *parents, int parent_alias,
+							   const char *column);
+
+/* compile_relation.c: the WITH items of the statement */
+extern int	reserve_cte(CompileState *cs);
+extern void set_cte(CompileState *cs, int slot, const char *name, const char *body,
+					bool materialized);
+
+/* compile_relation.c: the rows of a relation */
+extern void append_relation_source(CompileState *cs, StringInfo buf, const PrismaField *rel,
+								   int parent_alias, int alias);
+extern void append_relation_source_joins(CompileState *cs, StringInfo buf,
+										 const PrismaField *rel, int parent_alias, int alias,
+										 const char *joins);
+extern void append_relation_key(StringInfo buf, const PrismaField *rel, int alias, int i);
+extern void append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
+									   int alias, const char *joins, const char *parents,
+									   int parent_alias);
+extern int	link_order(const PrismaField *via, List *order, bool reverse, int alias);
+extern void append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
+								  int parent_alias, int alias, int direction);
 
 /* compile_value.c */
 extern int	add_param(CompileState *cs, Oid type, Datum value, bool isnull);
@@ -191,12 +223,14 @@ extern int	add_list_param(CompileState *cs, const PrismaField *field, Oid elemty
 						   const JsonValue *list);
 extern int64 json_integer(CompileState *cs, const JsonValue *value);
 
-/* paths and errors (compile_query.c) */
+/* compile_state.c: paths, errors, checks */
 extern int	path_push(CompileState *cs, const char *key);
 extern int	path_push_index(CompileState *cs, int index);
 extern void path_pop(CompileState *cs, int mark);
 pg_noreturn extern void compile_error(CompileState *cs, int sqlstate, const char *hint,
 									  const char *fmt,...) pg_attribute_printf(4, 5);
 extern void expect_kind(CompileState *cs, const JsonValue *value, JsonKind kind);
+extern void check_arg_names(CompileState *cs, const JsonValue *args,
+							const char *const *allowed, const char *what);
 
 #endif							/* PRISMA_COMPILE_H */

@@ -13,27 +13,18 @@
  * loaded.  The cache holds at most prisma_compile.plan_cache_size plans and
  * evicts the least recently used.
  *
- * Most statements keep one generic plan.  Two kinds are planned for the
- * values of each execution instead, with parallel workers encouraged (see
- * run_compiled): set-based reads, and statements whose generic plan reads
- * a large table from end to end (no index fits, as for a relation filter
- * through a foreign key without an index), where the planning time is
- * small next to the scan and parallel workers can share it.
+ * How a statement is planned (once, generic, or for each execution's
+ * values) is decided by the caller's prepare function, plan_prepare in
+ * execute.c; the cache keeps that decision with the plan (per_values).
  */
 #include "postgres.h"
 
-#include "access/table.h"
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "lib/ilist.h"
 #include "miscadmin.h"
-#include "optimizer/paths.h"
-#include "parser/parsetree.h"
-#include "storage/bufmgr.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
-#include "utils/plancache.h"
-#include "utils/rel.h"
 
 #include "prisma_compile.h"
 
@@ -132,127 +123,14 @@ plan_cache_remove(PlanEntry *entry)
 	plan_count--;
 }
 
-/* Does a plan tree read a table of at least min_parallel_table_scan_size by a sequential scan? */
-static bool
-plan_scans_large_table(Plan *node, List *rtable)
-{
-	if (node == NULL)
-		return false;
-	if (IsA(node, SeqScan))
-	{
-		RangeTblEntry *rte = rt_fetch(((Scan *) node)->scanrelid, rtable);
-		Relation	rel = table_open(rte->relid, AccessShareLock);
-		BlockNumber blocks = RelationGetNumberOfBlocks(rel);
-
-		table_close(rel, AccessShareLock);
-		if (blocks > 0 && blocks >= (BlockNumber) min_parallel_table_scan_size)
-			return true;
-	}
-	if (IsA(node, SubqueryScan))
-		return plan_scans_large_table(((SubqueryScan *) node)->subplan, rtable);
-	if (IsA(node, Append) || IsA(node, MergeAppend))
-	{
-		ListCell   *lc;
-
-		foreach(lc, IsA(node, Append) ? ((Append *) node)->appendplans :
-				((MergeAppend *) node)->mergeplans)
-			if (plan_scans_large_table(lfirst(lc), rtable))
-				return true;
-	}
-	return plan_scans_large_table(node->lefttree, rtable) ||
-		plan_scans_large_table(node->righttree, rtable);
-}
-
 /*
- * Is a kept statement's generic plan a full scan of a large table?  Builds
- * the generic plan (kept for the executions, as the first one would have
- * built it) and looks through it and its subplans.
- */
-static bool
-generic_plan_scans_large_table(SPIPlanPtr plan)
-{
-	CachedPlan *cplan = SPI_plan_get_cached_plan(plan);
-	bool		found = false;
-	ListCell   *lc;
-
-	if (cplan == NULL)
-		return false;
-	foreach(lc, cplan->stmt_list)
-	{
-		PlannedStmt *stmt = lfirst_node(PlannedStmt, lc);
-		ListCell   *sp;
-
-		found = found || plan_scans_large_table(stmt->planTree, stmt->rtable);
-		foreach(sp, stmt->subplans)
-			found = found || plan_scans_large_table(lfirst(sp), stmt->rtable);
-	}
-	ReleaseCachedPlan(cplan, CurrentResourceOwner);
-	return found;
-}
-
-/* Prepare and keep a plan for q with the given cursor options. */
-static SPIPlanPtr
-plan_prepare_with(const CompiledQuery *q, int options)
-{
-	SPIPlanPtr	plan = SPI_prepare_cursor(q->sql, q->nparams, q->param_types,
-										  CURSOR_OPT_PARALLEL_OK | options);
-
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed for compiled query: %s",
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "SPI_keepplan failed");
-	return plan;
-}
-
-/*
- * Prepare and keep a plan for q; *per_values says whether it is planned
- * for each execution's values.  Compiled statements only read, so parallel
- * plans are allowed.  A generic plan fits one-row reads whatever the
- * values.  A set-based read's best plan depends on how many parent rows its
- * take and filter leave (a generic plan guesses a few and probes an index
- * per child row), and a full scan of a large table is worth planning with
- * parallel workers for the values at hand.
- */
-static SPIPlanPtr
-plan_prepare(const CompiledQuery *q, bool *per_values)
-{
-	SPIPlanPtr	plan;
-
-	*per_values = q->plan_per_values;
-	if (*per_values)
-		return plan_prepare_with(q, CURSOR_OPT_CUSTOM_PLAN);
-	if (!prisma_generic_plans)
-		return plan_prepare_with(q, 0);
-	plan = plan_prepare_with(q, CURSOR_OPT_GENERIC_PLAN);
-	if (!prisma_parallel)
-		return plan;
-	PG_TRY();
-	{
-		*per_values = generic_plan_scans_large_table(plan);
-	}
-	PG_CATCH();
-	{
-		/* planning failed (or was cancelled): the kept plan is not cached yet */
-		SPI_freeplan(plan);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	if (*per_values)
-	{
-		SPI_freeplan(plan);
-		plan = plan_prepare_with(q, CURSOR_OPT_CUSTOM_PLAN);
-	}
-	return plan;
-}
-
-/*
- * The kept plan for q, prepared on first use; *per_values says whether it
- * is planned for each execution's values.  Must be called inside an SPI
+ * The kept plan for q, prepared by prepare on first use; *per_values says
+ * whether it is planned for each execution's values.  Must be called inside an SPI
  * connection.
  */
 SPIPlanPtr
-plan_cache_get(const CompiledQuery *q, int64 schema_version, bool *per_values)
+plan_cache_get(const CompiledQuery *q, int64 schema_version, PlanPrepareFn prepare,
+			   bool *per_values)
 {
 	char	   *key;
 	int			keylen;
@@ -297,7 +175,7 @@ plan_cache_get(const CompiledQuery *q, int64 schema_version, bool *per_values)
 		stat_evictions++;
 	}
 	{
-		SPIPlanPtr	plan = plan_prepare(q, per_values);
+		SPIPlanPtr	plan = prepare(q, per_values);
 
 		entry = hash_search(plan_hash, &hash, HASH_ENTER, NULL);
 		old = MemoryContextSwitchTo(plan_cxt);

@@ -3,9 +3,10 @@
  *		Entry points (prisma_query, prisma_compile, prisma_plan_cache_stats)
  *		and settings.
  *
- * A query runs in four steps: parse the document (json_input.c), get this
+ * A query runs in four steps: parse the document (document.c), get this
  * backend's schema (schema_store.c), compile to SQL with parameters
- * (compile_*.c), run the kept plan for that SQL (plan_cache.c) through SPI.
+ * (compile_*.c), run the kept plan for that SQL through SPI (execute.c,
+ * plan_cache.c).
  * The statement's single value is the final JSON; a findMany's statement
  * gives one row per record instead, written into one array or returned as
  * rows (prisma_query_rows; query_result.c).
@@ -16,11 +17,10 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "nodes/params.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
-#include "json_input.h"
+#include "document.h"
 #include "prisma_compile.h"
 
 PG_MODULE_MAGIC;
@@ -106,86 +106,7 @@ parse_document(text *doc, const char *root)
 				 errmsg("query document of %d bytes exceeds prisma_compile.max_query_size (%d kB)",
 						len, prisma_max_query_size),
 				 errhint("Raise prisma_compile.max_query_size to accept larger documents.")));
-	return json_input_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8, root);
-}
-
-/*
- * Planner settings of a statement planned for each execution's values (a
- * set-based read, or a full scan of a large table: see plan_cache.c), for
- * the current GUC nest level.  A set-based read's bitmap scan of the join
- * table is sized by its index condition (PostgreSQL guesses 10 keys there,
- * under min_parallel_table_scan_size), which would rule parallel workers
- * out before the planner weighs them; the lower cost per row through a
- * Gather lets a large scan hand its hashing to the workers.
- */
-static void
-allow_parallel_workers(void)
-{
-	(void) set_config_option("min_parallel_table_scan_size", "0", PGC_USERSET,
-							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	(void) set_config_option("parallel_tuple_cost", "0.01", PGC_USERSET,
-							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-}
-
-/* Run a compiled query, its rows sent to dest (query_result.c). */
-static void
-run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
-{
-	SPIPlanPtr	plan;
-	ParamListInfo params = makeParamList(q->nparams);
-	SPIExecuteOptions options = {0};
-	int			save_nestlevel;
-	bool		per_values;
-	int			ret;
-	int			i;
-
-	for (i = 0; i < q->nparams; i++)
-	{
-		params->params[i].value = q->param_values[i];
-		params->params[i].isnull = q->param_nulls[i];
-		params->params[i].pflags = PARAM_FLAG_CONST;
-		params->params[i].ptype = q->param_types[i];
-	}
-	options.params = params;
-	options.read_only = false;
-	options.dest = dest;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	save_nestlevel = NewGUCNestLevel();
-	if (!prisma_jit)
-		(void) set_config_option("jit", "off", PGC_USERSET, PGC_S_SESSION,
-								 GUC_ACTION_SAVE, true, 0, false);
-	if (prisma_work_mem > 0)
-		(void) set_config_option("work_mem", psprintf("%d", prisma_work_mem), PGC_USERSET,
-								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-
-	plan = plan_cache_get(q, schema_version, &per_values);
-	if (prisma_parallel && per_values)
-		allow_parallel_workers();
-	ret = SPI_execute_plan_extended(plan, &options);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
-
-	AtEOXact_GUC(true, save_nestlevel);
-	SPI_finish();
-}
-
-/*
- * Run a compiled query and return its JSON.  A findMany runs as one row per
- * record, written straight into the result array (docs/large-results.md).
- */
-static Datum
-run_query(CompiledQuery *q, const char *operation, int64 schema_version)
-{
-	char	   *rows_sql = strcmp(operation, "findMany") == 0 ? rows_form_sql(q->sql) : NULL;
-	DestReceiver *dest;
-
-	if (rows_sql != NULL)
-		q->sql = rows_sql;
-	dest = result_receiver_create(rows_sql ? RESULT_INTO_ARRAY : RESULT_INTO_VALUE, NULL, NULL);
-	run_compiled(q, schema_version, dest);
-	return result_receiver_value(dest, q);
+	return document_parse(VARDATA_ANY(doc), len, prisma_max_depth * 8, root);
 }
 
 /* prisma_query(query json): run one read given as a query document (under

@@ -40,9 +40,15 @@ extern DestReceiver *result_receiver_create(ResultInto into, Tuplestorestate *st
 											TupleDesc desc);
 extern Datum result_receiver_value(DestReceiver *self, const CompiledQuery *q);
 
-/* plan_cache.c: the kept plan for a compiled query (inside SPI) */
+/* execute.c: running a compiled statement, rows to dest or as the JSON */
+extern void run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest);
+extern Datum run_query(CompiledQuery *q, const char *operation, int64 schema_version);
+
+/* plan_cache.c: the kept plan for a compiled query (inside SPI), made by
+ * prepare on a miss (execute.c's plan_prepare) */
+typedef SPIPlanPtr (*PlanPrepareFn) (const CompiledQuery *q, bool *per_values);
 extern SPIPlanPtr plan_cache_get(const CompiledQuery *q, int64 schema_version,
-								 bool *per_values);
+								 PlanPrepareFn prepare, bool *per_values);
 extern char *plan_cache_stats_json(void);
 extern void plan_cache_reset(void);
 

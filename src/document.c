@@ -1,5 +1,5 @@
 /*
- * json_input.c
+ * document.c
  *		Parse the query document with json-c into a JsonValue tree.
  *
  * json-c allocates with malloc; the tree it returns is copied into palloc'd
@@ -17,7 +17,7 @@
 
 #include "lib/stringinfo.h"
 
-#include "json_input.h"
+#include "document.h"
 #include "pg_compat.h"
 
 /* Is s an integer of at least 19 digits rewritten by scan_text ("<digits>.0")? */
@@ -295,7 +295,7 @@ tokenize_json(struct json_tokener *tok, const char *text, int len,
  * "args" for the arguments alone).
  */
 JsonValue *
-json_input_parse(const char *text, int len, int max_depth, const char *root)
+document_parse(const char *text, int len, int max_depth, const char *root)
 {
 	struct json_tokener *tok;
 	struct json_object *volatile obj;

@@ -1,13 +1,13 @@
 /*
- * json_input.h
+ * document.h
  *		The query document as a tree of the project's own, palloc'd values.
  *
- * json_input.c is the only file that sees json-c: it parses the text and
+ * document.c is the only file that sees json-c: it parses the text and
  * copies the result into these nodes, so that the stages after it can raise
  * errors freely without leaking json-c's malloc'd objects.
  */
-#ifndef PRISMA_JSON_INPUT_H
-#define PRISMA_JSON_INPUT_H
+#ifndef PRISMA_DOCUMENT_H
+#define PRISMA_DOCUMENT_H
 
 #include "postgres.h"
 
@@ -33,10 +33,10 @@ typedef struct JsonValue
 	char	  **keys;			/* JV_OBJECT member names */
 } JsonValue;
 
-extern JsonValue *json_input_parse(const char *text, int len, int max_depth,
-								   const char *root);
+extern JsonValue *document_parse(const char *text, int len, int max_depth,
+								 const char *root);
 extern JsonValue *json_get(const JsonValue *object, const char *key);
 extern const char *json_kind_name(JsonKind kind);
 extern char *json_to_text(const JsonValue *value);
 
-#endif							/* PRISMA_JSON_INPUT_H */
+#endif							/* PRISMA_DOCUMENT_H */
