@@ -9,16 +9,12 @@
  *	  writes the rows as one JSON array in a buffer that becomes the
  *	  result text without a copy (RESULT_INTO_ARRAY), or puts each row
  *	  into the tuplestore of prisma_query_rows (RESULT_INTO_ROWS);
- *	- a large array returned compressed (lz4), so that sending it to a
- *	  client keeps two copies alive instead of three;
  *	- prisma_check_result_size: the error for a value over
  *	  prisma_compile.max_result_size, raised before PostgreSQL's own
  *	  1 GB limit.
  */
 #include "postgres.h"
 
-#include "access/toast_compression.h"
-#include "access/toast_internals.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -29,14 +25,6 @@
 
 /* prisma_compile.max_result_size, in kB */
 int			prisma_max_result_size = 1000 * 1024;
-
-/*
- * Arrays from this size on are returned compressed: sent to a client in
- * text, PostgreSQL decompresses the value into a C string (json_out) and
- * copies that into the protocol message, so the value itself no longer
- * stays alive in full beside them (docs/large-results.md).
- */
-#define COMPRESS_RESULT_FROM (8 * 1024 * 1024)
 
 /*
  * Raise 54000 when a JSON value being written has grown over
@@ -189,30 +177,6 @@ result_receiver_create(ResultInto into, Tuplestorestate *store, TupleDesc desc)
 }
 
 /*
- * A text of COMPRESS_RESULT_FROM bytes or more as an lz4-compressed inline
- * varlena (JSON shrinks about fivefold), freeing the text; else the text.
- * Every consumer detoasts, as it does for a value read from a table.
- */
-static Datum
-compress_large(Datum value)
-{
-#ifdef USE_LZ4
-	if (VARSIZE(DatumGetPointer(value)) >= COMPRESS_RESULT_FROM)
-	{
-		Datum		compressed = toast_compress_datum(value, TOAST_LZ4_COMPRESSION);
-
-		CHECK_FOR_INTERRUPTS();
-		if (DatumGetPointer(compressed) != NULL)
-		{
-			pfree(DatumGetPointer(value));
-			return compressed;
-		}
-	}
-#endif
-	return value;
-}
-
-/*
  * The query's JSON once the statement has run: the array (RESULT_INTO_ARRAY),
  * or the value, JSON null for no row, P0002 for no row of an *OrThrow.
  */
@@ -226,7 +190,7 @@ result_receiver_value(DestReceiver *self, const CompiledQuery *q)
 	{
 		appendStringInfoString(&r->buf, r->rows > 0 ? "]" : "[]");
 		SET_VARSIZE(r->buf.data, r->buf.len);
-		return compress_large(PointerGetDatum(r->buf.data));
+		return PointerGetDatum(r->buf.data);
 	}
 	if (r->isnull && q->shape == RESULT_ROW_OR_THROW)
 		ereport(ERROR,
