@@ -7,7 +7,7 @@
 #                                50% and 90% of the read's server time, per
 #                                form: latency by the server's clock (the read
 #                                catches its cancel in PL/pgSQL)
-# LARGE_DB (load_prisma_compile: regress/load/run.sh leaves it), LARGE_DOC (a
+# LARGE_FORMS ("single rows"), LARGE_DB (load_prisma_compile: regress/load/run.sh leaves it), LARGE_DOC (a
 # findMany of every user with reports of reports and posts, 14.7 MB), the
 # cluster of PGHOST/PGPORT/PGUSER; the server on this machine (/proc).
 set -uo pipefail
@@ -19,7 +19,7 @@ opts="-c prisma_compile.parallel=off -c max_parallel_workers_per_gather=0"
 memory() {
   size=$(echo "SELECT octet_length(prisma_query(:'doc')::text);" | P -f -)
   echo "result: $size bytes"
-  for form in single rows; do
+  for form in ${LARGE_FORMS:-single rows}; do
     if [ $form = single ]; then q="SELECT prisma_query(:'doc');"; else q="SELECT r FROM prisma_query_rows(:'doc') r;"; fi
     out=$( { echo "SELECT pg_backend_pid() AS pid \\gset"; echo "\\setenv BPID :pid"
              echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"base\", h - s}' /proc/\$BPID/status"
@@ -42,7 +42,7 @@ DO \$\$ DECLARE t timestamptz := clock_timestamp(); BEGIN PERFORM $1; RAISE NOTI
 }
 
 cancel() {
-  for form in single rows; do
+  for form in ${LARGE_FORMS:-single rows}; do
     if [ $form = single ]; then read="prisma_query(current_setting('large.q')::json)"
     else read="count(*) FROM prisma_query_rows(current_setting('large.q')::json)"; fi
     full=$(server_ms "$read")
