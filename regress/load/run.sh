@@ -4,12 +4,14 @@
 #   load      pgbench, 64 clients of mixed prisma_query reads (the *.sql
 #             scripts here) for DURATION s: 0 errors, backend memory flat
 #   cancel    statement_timeout and pg_cancel_backend stop a long read:
-#             latency from the deadline / the cancel to the backend idle
+#             latency by the server's clock, from the deadline / the cancel
 #   ddl       schema reloads and DDL on used tables while 8 clients read:
-#             clean errors (no XX000, no crash), then 0 errors once undone
+#             clean errors (no XX000, no crash) on the reads of the changed
+#             column, none on the others, then 0 errors once undone
 #   pgbouncer pgbench through PgBouncer in transaction pooling: 0 errors
 #   standby   a streaming replica (pg_basebackup) answers prisma_query and
-#             follows a schema load on the primary (lag measured)
+#             follows a schema load on the primary (lag measured), refuses
+#             prisma_load_schema with 25006 and a hint
 #   dump      pg_dump / pg_restore into a new database keeps the schema
 #   regress/load/run.sh [--duration S] [--parts "load cancel ddl pgbouncer standby dump"]
 # Extra processes (replica, PgBouncer) run as the postgres OS user on ports
