@@ -13,6 +13,8 @@
 // 4. peak backend memory for the largest result (VmHWM of the backend).
 // Connection: the usual PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE.
 // Run: node --import tsx run.mjs   (bench/run.sh sets everything up)
+// Contenders are in contenders.mjs, the memory probes in memory.mjs, the
+// report (RESULTS.md) in report.mjs.
 import pg from "pg";
 import os from "node:os";
 import fs from "node:fs";
@@ -20,13 +22,11 @@ import path from "node:path";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { PrismaClient } from "./generated/client.ts";
-import { prismaCompile } from "prisma-compile";
-import * as schema from "./drizzle_schema.mjs";
 import { workloads, pickIds } from "./workloads.mjs";
 import { median, fmt, normalize, firstDiff } from "./compare.mjs";
+import { makeContenders, entriesFor, documentOf } from "./contenders.mjs";
+import { measureMemory, measureReuse } from "./memory.mjs";
+import { table, serverTable, renderReport } from "./report.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -48,81 +48,6 @@ const direct = {
   user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE,
   options: `-c statement_timeout=${TIMEOUT_MS}${PG_OPTIONS ? " " + PG_OPTIONS : ""}`,
 };
-
-// ---------------------------------------------------------------- contenders
-
-// a contender: name, kind, run(workload) -> JS value, close()
-async function makeContenders(conn, appPrefix = "bench") {
-  const list = [];
-
-  const pq = new pg.Client({ ...conn, application_name: `${appPrefix}-prisma_query` });
-  await pq.connect();
-  list.push({
-    name: "prisma_query", kind: "pq",
-    run: async (w) => (await pq.query({
-      name: `pq`, text: `SELECT prisma_query($1::json) AS r`,
-      values: [JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args })],
-    })).rows[0].r,
-    close: () => pq.end(),
-  });
-
-  // Prisma's pools keep their connections between rounds: a round of the
-  // large workloads lasts longer than pg.Pool's default idleTimeoutMillis
-  // (10 s), after which every Prisma contender would time each call on a
-  // fresh connection and a cold backend (the other contenders hold theirs)
-  const keep = { idleTimeoutMillis: 0 };
-  for (const strategy of ["query", "join"]) {
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ ...conn, ...keep, application_name: `${appPrefix}-prisma-${strategy}` }),
-    });
-    await prisma.$connect();
-    list.push({
-      name: `Prisma (${strategy})`, kind: "prisma",
-      run: (w) => prisma[w.model][w.op]({ ...w.args, relationLoadStrategy: strategy }),
-      close: () => prisma.$disconnect(),
-    });
-  }
-
-  // a Prisma app with the prisma-compile extension (client/, installed by run.sh)
-  const extended = new PrismaClient({
-    adapter: new PrismaPg({ ...conn, ...keep, application_name: `${appPrefix}-prisma-compile` }),
-  }).$extends(prismaCompile());
-  await extended.$connect();
-  list.push({ name: "Prisma + prisma_compile", kind: "prisma", run: (w) => extended[w.model][w.op](w.args), close: () => extended.$disconnect() });
-
-  const pool = new pg.Pool({ ...conn, max: 1, application_name: `${appPrefix}-drizzle` });
-  const db = drizzle({ client: pool, schema });
-  list.push({ name: "Drizzle", kind: "drizzle", run: (w) => w.drizzle(db), close: () => pool.end() });
-
-  const hand = new pg.Client({ ...conn, application_name: `${appPrefix}-sql` });
-  await hand.connect();
-  list.push({
-    name: "SQL", kind: "sql", client: hand,
-    // runs one hand-written variant of the workload
-    runVariant: async (w, v) => {
-      const q = w.sql[v];
-      const res = await hand.query({ name: `${w.idx}-${v}`, text: q.text, values: w.values });
-      if (q.shape === "rows") return res.rows;
-      if (q.shape === "one") return res.rows[0] ?? null;
-      return res.rows[0].r;
-    },
-    close: () => hand.end(),
-  });
-  return list;
-}
-
-const cap = (s) => s[0].toUpperCase() + s.slice(1);
-
-// the timed entries of one workload: every contender, SQL split per variant
-function entriesFor(w, contenders) {
-  const out = [];
-  for (const c of contenders) {
-    if (c.kind === "sql") {
-      for (const v of Object.keys(w.sql)) out.push({ name: `SQL ${v}`, kind: "sql", variant: v, run: () => c.runVariant(w, v) });
-    } else out.push({ name: c.name, kind: c.kind, run: () => c.run(w) });
-  }
-  return out;
-}
 
 // ------------------------------------------------------------- equality check
 
@@ -199,110 +124,6 @@ async function serverTime(admin, name, text, values) {
   return jit ? Object.assign(new Number(ms), { jit: true }) : ms;
 }
 
-// ------------------------------------------------------------------- memory
-
-// VmHWM (peak resident), VmRSS and RssShmem (kB), and minor page faults so
-// far of a backend, from /proc
-function backendMemory(pid) {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const get = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+)`, "m")) || [])[1]);
-    return { hwm: get("VmHWM"), rss: get("VmRSS"), shmem: get("RssShmem"),
-      minflt: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[7]) };
-  } catch { return null; }
-}
-
-// page faults per call of prisma_query on workload w (warm, one backend), and
-// the private memory the backend keeps afterwards, for each setting of
-// prisma_compile.retained_memory given
-async function measureReuse(w, settings) {
-  const out = {};
-  const doc = JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args });
-  for (const v of settings) {
-    const c = new pg.Client({ ...direct, application_name: "benchmem-reuse", options: v === null ? undefined : `-c prisma_compile.retained_memory=${v}` });
-    await c.connect();
-    try {
-      const call = () => c.query({ name: "pq", text: `SELECT prisma_query($1::json) AS r`, values: [doc] });
-      const pid = (await c.query(`SELECT pg_backend_pid() AS p`)).rows[0].p;
-      for (let i = 0; i < 3; i++) await call();
-      const before = backendMemory(pid);
-      const N = 5;
-      for (let i = 0; i < N; i++) await call();
-      const after = backendMemory(pid);
-      const shown = Object.values((await c.query("SHOW prisma_compile.retained_memory")).rows[0])[0];
-      out[`${shown}${v === null ? " (default)" : ""}`] = before && after ? { faults: Math.round((after.minflt - before.minflt) / N), kept: after.rss - after.shmem } : null;
-    } finally {
-      await c.end();
-    }
-  }
-  return out;
-}
-
-// peak memory of each contender's backend(s) after one run of workload w on fresh connections
-async function measureMemory(admin, w, status) {
-  const out = {};
-  const contenders = await makeContenders(direct, "benchmem");
-  try {
-    const idle = new pg.Client({ ...direct, application_name: "benchmem-idle" });
-    await idle.connect();
-    const base = backendMemory((await idle.query(`SELECT pg_backend_pid() AS p`)).rows[0].p);
-    await idle.end();
-    out["(fresh backend after SELECT 1, for reference)"] = base ? { ...base, private: base.hwm - base.shmem } : null;
-    for (const e of entriesFor(w, contenders)) {
-      if (status[e.name]) continue;
-      await e.run();
-      const app = e.kind === "pq" ? "benchmem-prisma_query" : e.kind === "sql" ? "benchmem-sql"
-        : e.kind === "drizzle" ? "benchmem-drizzle" : `benchmem-prisma-${e.name.includes("join") ? "join" : "query"}`;
-      const pids = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app])).rows.map((r) => r.pid);
-      const mems = pids.map(backendMemory).filter(Boolean);
-      if (!mems.length) { out[e.name] = null; continue; }
-      const m = mems.reduce((a, b) => (b.hwm - b.shmem > a.hwm - a.shmem ? b : a));
-      out[e.name] = { ...m, private: m.hwm - m.shmem };
-      // SQL variants share one backend: later variants see earlier peaks, so reconnect
-      if (e.kind === "sql") {
-        await contenders.find((c) => c.kind === "sql").close();
-        const fresh = await makeSqlOnly();
-        contenders.find((c) => c.kind === "sql").runVariant = fresh.runVariant;
-        contenders.find((c) => c.kind === "sql").close = fresh.close;
-      }
-    }
-  } finally {
-    for (const c of contenders) await c.close().catch(() => {});
-  }
-  // parallel workers are processes of their own, not counted above: the same
-  // prisma_query call without them shows the peak when one backend does it all
-  if (!status.prisma_query) {
-    const app = "benchmem-prisma_query-serial";
-    const serial = new pg.Client({ ...direct, application_name: app, options: "-c prisma_compile.parallel=off" });
-    await serial.connect();
-    try {
-      await serial.query({ text: `SELECT prisma_query($1::json) AS r`,
-        values: [JSON.stringify({ model: cap(w.model), operation: w.op, args: w.args })] });
-      const pid = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app])).rows[0]?.pid;
-      const m = pid && backendMemory(pid);
-      out["prisma_query, prisma_compile.parallel = off (no workers)"] = m ? { ...m, private: m.hwm - m.shmem } : null;
-    } finally {
-      await serial.end();
-    }
-  }
-  return out;
-}
-
-// a fresh hand-written-SQL connection for the memory probe
-async function makeSqlOnly() {
-  const hand = new pg.Client({ ...direct, application_name: "benchmem-sql" });
-  await hand.connect();
-  return {
-    runVariant: async (w, v) => {
-      const q = w.sql[v];
-      const res = await hand.query({ text: q.text, values: w.values });
-      return q.shape === "rows" ? res.rows : q.shape === "one" ? res.rows[0] ?? null : res.rows[0].r;
-    },
-    close: () => hand.end(),
-  };
-}
-
 // ------------------------------------------------------------------- proxy
 
 // starts proxy.mjs as a child process; resolves to {port, child}
@@ -323,57 +144,6 @@ async function roundTrip(conn) {
   for (let i = 0; i < 41; i++) { const t0 = performance.now(); await c.query("SELECT 1"); ts.push(performance.now() - t0); }
   await c.end();
   return median(ts.slice(1));
-}
-
-// ------------------------------------------------------------------- report
-
-const COLS = ["prisma_query", "Prisma + prisma_compile", "Prisma (query)", "Prisma (join)", "Drizzle", "SQL"];
-
-// one table: per workload the median of each contender, SQL = fastest variant,
-// and speed-ups of prisma_query over the faster Prisma strategy and the best rival
-function table(rows, title) {
-  const lines = [`### ${title}`, "", `| workload | ${COLS.join(" | ")} | best SQL variant | vs Prisma | vs best rival | extension vs Prisma |`,
-    `|---|${COLS.map(() => "--:").join("|")}|---|--:|--:|--:|`];
-  for (const r of rows) {
-    const cell = (n) => r.status[n] ? r.status[n].split(/[: ]/)[0].replace("too", "too slow") : fmt(r.t[n]);
-    const sqlNames = Object.keys(r.t).filter((n) => n.startsWith("SQL ") && !r.status[n]);
-    const bestSql = sqlNames.sort((a, b) => r.t[a] - r.t[b])[0];
-    const t = { ...r.t, SQL: bestSql ? r.t[bestSql] : NaN };
-    const st = { ...r.status, SQL: bestSql ? null : "fails" };
-    const pqt = st.prisma_query ? NaN : t.prisma_query;
-    const prismaBest = Math.min(...["Prisma (query)", "Prisma (join)"].filter((n) => !st[n]).map((n) => t[n]));
-    const rival = Math.min(...["Prisma (query)", "Prisma (join)", "Drizzle", "SQL"].filter((n) => !st[n]).map((n) => t[n]));
-    const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : "-");
-    const extt = st["Prisma + prisma_compile"] ? NaN : t["Prisma + prisma_compile"];
-    lines.push(`| ${r.name} | ${COLS.map((n) => (n === "SQL" ? fmt(t.SQL) : cell(n))).join(" | ")} | ${bestSql ? bestSql.slice(4) : "-"} | ${x(prismaBest / pqt)} | ${x(rival / pqt)} | ${x(prismaBest / extt)} |`);
-  }
-  lines.push("", "Median milliseconds per call, end to end in Node.js (results as JavaScript objects). \"vs\" columns: how many times faster prisma_query is (above 1 = faster); \"extension vs Prisma\": Prisma + prisma_compile (Prisma Client 7 with the prisma-compile extension, results revived to Prisma's types) against the faster Prisma strategy.", "");
-  return lines.join("\n");
-}
-
-function variantsTable(rows, title) {
-  const lines = [`### ${title}`, "", "| workload | variant | median ms (end to end) | server ms |", "|---|---|--:|--:|"];
-  for (const r of rows) for (const n of Object.keys(r.t).filter((n) => n.startsWith("SQL "))) {
-    lines.push(`| ${r.name} | ${n.slice(4)} | ${r.status[n] ? "differs" : fmt(r.t[n])} | ${fmt(+r.server?.[n])}${r.server?.[n]?.jit ? " (JIT)" : ""} |`);
-  }
-  return lines.join("\n") + "\n";
-}
-
-function serverTable(rows) {
-  const lines = ["### Server-side time: prisma_query's statement against the best hand-written statement", "",
-    "| workload | prisma_query ms | best SQL returning one json value, ms (variant) | ratio | best SQL of any shape, ms (variant) |", "|---|--:|--:|--:|--:|"];
-  for (const r of rows) {
-    if (!r.server) continue;
-    const sqlNames = Object.keys(r.server).filter((n) => n.startsWith("SQL ") && Number.isFinite(+r.server[n]))
-      .sort((a, b) => r.server[a] - r.server[b]);
-    const best = sqlNames[0];
-    const bestJson = sqlNames.find((n) => r.w.sql[n.slice(4)].shape === "json");
-    const pqt = r.server.prisma_query;
-    const cell = (n) => (n ? `${fmt(+r.server[n])}${r.server[n].jit ? " (JIT)" : ""} (${n.slice(4)})` : "-");
-    lines.push(`| ${r.name} | ${fmt(+pqt)}${pqt?.jit ? " (JIT)" : ""} | ${cell(bestJson)} | ${Number.isFinite(+pqt) && bestJson ? (pqt / +r.server[bestJson]).toFixed(2) + "x" : "-"} | ${cell(best)} |`);
-  }
-  lines.push("", "Median of Planning Time + Execution Time from EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) of the prepared statement (`SELECT prisma_query($1::json)` for prisma_query), warm; \"(JIT)\" marks a statement whose outer plan was JIT-compiled (prisma_query's inner statement is not visible to EXPLAIN). The ratio compares like with like: statements that build the whole result as one json value in the server (EXPLAIN does not run the output functions of returned rows, so row-returning statements look cheaper than they are).", "");
-  return lines.join("\n");
 }
 
 // ------------------------------------------------------------------- main
@@ -439,63 +209,26 @@ async function main() {
   // 4. server-side times
   for (const r of rows) {
     r.server = {};
-    const doc = JSON.stringify({ model: cap(r.w.model), operation: r.w.op, args: r.w.args });
-    if (!r.status.prisma_query) r.server.prisma_query = await serverTime(admin, "pq", "SELECT prisma_query($1::json)", [doc]).catch(() => NaN);
+    if (!r.status.prisma_query) r.server.prisma_query = await serverTime(admin, "pq", "SELECT prisma_query($1::json)", [documentOf(r.w)]).catch(() => NaN);
     for (const v of Object.keys(r.w.sql)) {
       r.server[`SQL ${v}`] = r.status[`SQL ${v}`] ? NaN : await serverTime(admin, "h", r.w.sql[v].text, r.w.values).catch((e) => (console.log(e.message), NaN));
     }
   }
   const compiled = {};
   for (const r of rows) {
-    const doc = JSON.stringify({ model: cap(r.w.model), operation: r.w.op, args: r.w.args });
-    compiled[r.name] = await admin.query(`SELECT prisma_compile($1::json) AS s`, [doc]).then((x) => x.rows[0].s, (e) => `-- fails: ${e.message}`);
+    compiled[r.name] = await admin.query(`SELECT prisma_compile($1::json) AS s`, [documentOf(r.w)]).then((x) => x.rows[0].s, (e) => `-- fails: ${e.message}`);
   }
 
   // 5. memory for the largest result
   const largest = rows.reduce((a, b) => (b.size > a.size ? b : a), rows[0]);
-  const mem = largest ? await measureMemory(admin, largest.w, largest.status) : {};
-  const reuse = largest && !largest.status.prisma_query ? await measureReuse(largest.w, [null, "0"]) : {};
+  const mem = largest ? await measureMemory(direct, admin, largest.w, largest.status) : {};
+  const reuse = largest && !largest.status.prisma_query ? await measureReuse(direct, largest.w, [null, "0"]) : {};
 
   await admin.end();
 
-  // report
-  const pkg = (n) => { try { return JSON.parse(fs.readFileSync(path.join(here, "node_modules", n, "package.json"))).version; } catch { return "?"; } };
-  const cmd = env.BENCH_COMMAND || `node --import tsx bench/run.mjs`;
-  const md = [];
-  md.push("# Benchmark results", "");
-  md.push(`Generated by \`${cmd}\` on ${new Date().toISOString()}.`, "");
-  md.push("## Setup", "");
-  md.push(`- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; client and server on the same machine.`);
-  md.push(`- Load average (1 min) before and after the run: ${loadBefore[0].toFixed(2)}, ${os.loadavg()[0].toFixed(2)}. The machine may be shared with other jobs: compare figures within one table, not across runs.`);
-  md.push(`- PostgreSQL: ${version}; prisma_compile ${ext}.`);
-  md.push(`- Settings: ${settings.filter((s) => s.name !== "server_version").map((s) => `${s.name}=${s.setting}${s.unit ? " " + s.unit : ""}`).join(", ")}${PG_OPTIONS ? `; connection options \`${PG_OPTIONS}\`` : " (server defaults)"}.`);
-  md.push(`- Node.js ${process.version}; prisma ${pkg("prisma")}, @prisma/client ${pkg("@prisma/client")}, @prisma/adapter-pg ${pkg("@prisma/adapter-pg")}, drizzle-orm ${pkg("drizzle-orm")}, pg ${pkg("pg")}.`);
-  md.push(`- Data (scale ${env.BENCH_SCALE || "?"}): ${counts.movies} movies, ${counts.actors} actors, ${counts.people} people, ${counts.users} users, ${counts.reviews} reviews, ${counts.links} actor-movie links; generated by bench/generate.sql. Tables as \`prisma db push\` creates them (bench/movies_schema.sql): \`Review.movie_id\` and \`Review.author_id\` have no index, because prisma db push creates none for relation scalars.`);
-  md.push(`- findUnique ids: movie ${ids.movie}, actor ${ids.actor}. Runs: ${WARMUP} warm-up calls, then the median of ${RUNS} rounds; every round runs every contender (direct and through the proxy) in a rotating order; a contender faster than ${BATCH_MS} ms per call makes several calls back to back per round and counts their mean.`);
-  md.push("- Contenders: prisma_query (`SELECT prisma_query($1::json)`, node-postgres, named prepared statement); Prisma Client 7 with @prisma/adapter-pg, `relationLoadStrategy` \"query\" and \"join\"; Drizzle relational queries (node-postgres; many-to-many through the junction table, reshaped in JS; for actor.findUnique deep, Drizzle cannot order or limit the many-to-many lists by the far table, so it loads them whole and sorts and cuts in JS); hand-written single SQL statements through node-postgres (named prepared statements), several variants, the fastest counts; Prisma + prisma_compile: Prisma Client 7 (@prisma/adapter-pg) with `$extends(prismaCompile())` (client/), each read one `SELECT prisma_query($1::json)` through the client's raw-query path, results revived to Prisma's types.");
-  md.push("- Every contender's result is checked against Prisma's (query strategy) before timing: same records, same fields, same nesting (lists compared in orderBy order, ties and unordered lists by id). A contender that differs or fails is reported and not timed.", "");
-  md.push("## Results", "");
-  md.push(table(rows, "Direct connection (loopback)"));
-  if (rttRows) md.push(table(rttRows, `With a ${fmt(rtt.proxy)} ms round trip (delaying TCP proxy on loopback, ${RTT_DELAY_MS} ms each way; direct SELECT 1 round trip ${fmt(rtt.direct)} ms)`));
-  md.push(serverTable(rows));
-  md.push(variantsTable(rows, "Hand-written SQL variants (direct connection)"));
-  md.push(`### Peak backend memory, largest result (${largest?.name}: ${largest?.records} records, ${largest?.size} bytes of JSON)`, "",
-    "| contender | VmHWM kB | RssShmem kB | private peak kB (VmHWM - RssShmem) |", "|---|--:|--:|--:|");
-  for (const [n, m] of Object.entries(mem)) md.push(`| ${n} | ${m ? m.hwm : "-"} | ${m ? m.shmem : "-"} | ${m ? m.private : "-"} |`);
-  md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak. Parallel workers are processes of their own and are not counted; the prisma_query row with `prisma_compile.parallel = off` is the same call done by the backend alone.", "");
-  if (Object.keys(reuse).length) {
-    md.push(`### Memory reuse between calls (${largest?.name})`, "",
-      "| prisma_compile.retained_memory | minor page faults per call | private memory kept after the calls, kB (VmRSS - RssShmem) |", "|---|--:|--:|");
-    for (const [n, m] of Object.entries(reuse)) md.push(`| ${n} | ${m ? m.faults : "-"} | ${m ? m.kept : "-"} |`);
-    md.push("", "One backend, 3 warm-up calls, then 5 calls; the faults are the backend's minor page faults over those 5 (/proc/<pid>/stat), divided by 5. A fault is a fresh page the kernel zeroes on first touch: freed memory handed back to the operating system after each call is faulted in again by the next. `0` leaves glibc's malloc thresholds alone.", "");
-  }
-  const problems = rows.flatMap((r) => Object.entries(r.status).filter(([, s]) => s).map(([n, s]) => `- ${r.name}: ${n} ${s}`));
-  md.push("### Contenders not timed", "", problems.length ? problems.join("\n") : "None: every contender returned the same records on every workload.", "");
-  const targets = path.join(here, "TARGETS.md");
-  if (fs.existsSync(targets)) md.push(fs.readFileSync(targets, "utf8"));
-  md.push("### SQL compiled by prisma_compile", "");
-  for (const [n, s] of Object.entries(compiled)) md.push(`${n}:`, "", "```sql", String(s), "```", "");
-  const text = md.join("\n");
+  const text = renderReport({ here, cmd: env.BENCH_COMMAND || `node --import tsx bench/run.mjs`, loadBefore, version, ext, settings,
+    pgOptions: PG_OPTIONS, counts, scale: env.BENCH_SCALE || "?", ids, runs: RUNS, warmup: WARMUP, batchMs: BATCH_MS,
+    rows, rttRows, rtt, rttDelayMs: RTT_DELAY_MS, largest, mem, reuse, compiled });
   fs.writeFileSync(env.BENCH_RESULTS || path.join(here, "RESULTS.md"), text);
 
   console.log("\n" + table(rows, "Direct connection"));

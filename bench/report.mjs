@@ -1,0 +1,99 @@
+// The report of the movies benchmark (run.mjs): bench/RESULTS.md's setup
+// notes and tables (end to end per contender, with a round trip, server-side
+// times, the hand-written variants, peak backend memory, memory reuse), and
+// the short tables printed at the end of a run.
+import os from "node:os";
+import fs from "node:fs";
+import path from "node:path";
+import { fmt } from "./compare.mjs";
+
+const COLS = ["prisma_query", "Prisma + prisma_compile", "Prisma (query)", "Prisma (join)", "Drizzle", "SQL"];
+
+// one table: per workload the median of each contender, SQL = fastest variant,
+// and speed-ups of prisma_query over the faster Prisma strategy and the best rival
+export function table(rows, title) {
+  const lines = [`### ${title}`, "", `| workload | ${COLS.join(" | ")} | best SQL variant | vs Prisma | vs best rival | extension vs Prisma |`,
+    `|---|${COLS.map(() => "--:").join("|")}|---|--:|--:|--:|`];
+  for (const r of rows) {
+    const cell = (n) => r.status[n] ? r.status[n].split(/[: ]/)[0].replace("too", "too slow") : fmt(r.t[n]);
+    const sqlNames = Object.keys(r.t).filter((n) => n.startsWith("SQL ") && !r.status[n]);
+    const bestSql = sqlNames.sort((a, b) => r.t[a] - r.t[b])[0];
+    const t = { ...r.t, SQL: bestSql ? r.t[bestSql] : NaN };
+    const st = { ...r.status, SQL: bestSql ? null : "fails" };
+    const pqt = st.prisma_query ? NaN : t.prisma_query;
+    const prismaBest = Math.min(...["Prisma (query)", "Prisma (join)"].filter((n) => !st[n]).map((n) => t[n]));
+    const rival = Math.min(...["Prisma (query)", "Prisma (join)", "Drizzle", "SQL"].filter((n) => !st[n]).map((n) => t[n]));
+    const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : "-");
+    const extt = st["Prisma + prisma_compile"] ? NaN : t["Prisma + prisma_compile"];
+    lines.push(`| ${r.name} | ${COLS.map((n) => (n === "SQL" ? fmt(t.SQL) : cell(n))).join(" | ")} | ${bestSql ? bestSql.slice(4) : "-"} | ${x(prismaBest / pqt)} | ${x(rival / pqt)} | ${x(prismaBest / extt)} |`);
+  }
+  lines.push("", "Median milliseconds per call, end to end in Node.js (results as JavaScript objects). \"vs\" columns: how many times faster prisma_query is (above 1 = faster); \"extension vs Prisma\": Prisma + prisma_compile (Prisma Client 7 with the prisma-compile extension, results revived to Prisma's types) against the faster Prisma strategy.", "");
+  return lines.join("\n");
+}
+
+function variantsTable(rows, title) {
+  const lines = [`### ${title}`, "", "| workload | variant | median ms (end to end) | server ms |", "|---|---|--:|--:|"];
+  for (const r of rows) for (const n of Object.keys(r.t).filter((n) => n.startsWith("SQL "))) {
+    lines.push(`| ${r.name} | ${n.slice(4)} | ${r.status[n] ? "differs" : fmt(r.t[n])} | ${fmt(+r.server?.[n])}${r.server?.[n]?.jit ? " (JIT)" : ""} |`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function serverTable(rows) {
+  const lines = ["### Server-side time: prisma_query's statement against the best hand-written statement", "",
+    "| workload | prisma_query ms | best SQL returning one json value, ms (variant) | ratio | best SQL of any shape, ms (variant) |", "|---|--:|--:|--:|--:|"];
+  for (const r of rows) {
+    if (!r.server) continue;
+    const sqlNames = Object.keys(r.server).filter((n) => n.startsWith("SQL ") && Number.isFinite(+r.server[n]))
+      .sort((a, b) => r.server[a] - r.server[b]);
+    const best = sqlNames[0];
+    const bestJson = sqlNames.find((n) => r.w.sql[n.slice(4)].shape === "json");
+    const pqt = r.server.prisma_query;
+    const cell = (n) => (n ? `${fmt(+r.server[n])}${r.server[n].jit ? " (JIT)" : ""} (${n.slice(4)})` : "-");
+    lines.push(`| ${r.name} | ${fmt(+pqt)}${pqt?.jit ? " (JIT)" : ""} | ${cell(bestJson)} | ${Number.isFinite(+pqt) && bestJson ? (pqt / +r.server[bestJson]).toFixed(2) + "x" : "-"} | ${cell(best)} |`);
+  }
+  lines.push("", "Median of Planning Time + Execution Time from EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) of the prepared statement (`SELECT prisma_query($1::json)` for prisma_query), warm; \"(JIT)\" marks a statement whose outer plan was JIT-compiled (prisma_query's inner statement is not visible to EXPLAIN). The ratio compares like with like: statements that build the whole result as one json value in the server (EXPLAIN does not run the output functions of returned rows, so row-returning statements look cheaper than they are).", "");
+  return lines.join("\n");
+}
+
+// bench/RESULTS.md from one run: r holds what run.mjs measured and how
+export function renderReport(r) {
+  const { here, cmd, loadBefore, version, ext, settings, pgOptions, counts, scale, ids, runs, warmup, batchMs,
+    rows, rttRows, rtt, rttDelayMs, largest, mem, reuse, compiled } = r;
+  const pkg = (n) => { try { return JSON.parse(fs.readFileSync(path.join(here, "node_modules", n, "package.json"))).version; } catch { return "?"; } };
+  const md = [];
+  md.push("# Benchmark results", "");
+  md.push(`Generated by \`${cmd}\` on ${new Date().toISOString()}.`, "");
+  md.push("## Setup", "");
+  md.push(`- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; client and server on the same machine.`);
+  md.push(`- Load average (1 min) before and after the run: ${loadBefore[0].toFixed(2)}, ${os.loadavg()[0].toFixed(2)}. The machine may be shared with other jobs: compare figures within one table, not across runs.`);
+  md.push(`- PostgreSQL: ${version}; prisma_compile ${ext}.`);
+  md.push(`- Settings: ${settings.filter((s) => s.name !== "server_version").map((s) => `${s.name}=${s.setting}${s.unit ? " " + s.unit : ""}`).join(", ")}${pgOptions ? `; connection options \`${pgOptions}\`` : " (server defaults)"}.`);
+  md.push(`- Node.js ${process.version}; prisma ${pkg("prisma")}, @prisma/client ${pkg("@prisma/client")}, @prisma/adapter-pg ${pkg("@prisma/adapter-pg")}, drizzle-orm ${pkg("drizzle-orm")}, pg ${pkg("pg")}.`);
+  md.push(`- Data (scale ${scale}): ${counts.movies} movies, ${counts.actors} actors, ${counts.people} people, ${counts.users} users, ${counts.reviews} reviews, ${counts.links} actor-movie links; generated by bench/generate.sql. Tables as \`prisma db push\` creates them (bench/movies_schema.sql): \`Review.movie_id\` and \`Review.author_id\` have no index, because prisma db push creates none for relation scalars.`);
+  md.push(`- findUnique ids: movie ${ids.movie}, actor ${ids.actor}. Runs: ${warmup} warm-up calls, then the median of ${runs} rounds; every round runs every contender (direct and through the proxy) in a rotating order; a contender faster than ${batchMs} ms per call makes several calls back to back per round and counts their mean.`);
+  md.push("- Contenders: prisma_query (`SELECT prisma_query($1::json)`, node-postgres, named prepared statement); Prisma Client 7 with @prisma/adapter-pg, `relationLoadStrategy` \"query\" and \"join\"; Drizzle relational queries (node-postgres; many-to-many through the junction table, reshaped in JS; for actor.findUnique deep, Drizzle cannot order or limit the many-to-many lists by the far table, so it loads them whole and sorts and cuts in JS); hand-written single SQL statements through node-postgres (named prepared statements), several variants, the fastest counts; Prisma + prisma_compile: Prisma Client 7 (@prisma/adapter-pg) with `$extends(prismaCompile())` (client/), each read one `SELECT prisma_query($1::json)` through the client's raw-query path, results revived to Prisma's types.");
+  md.push("- Every contender's result is checked against Prisma's (query strategy) before timing: same records, same fields, same nesting (lists compared in orderBy order, ties and unordered lists by id). A contender that differs or fails is reported and not timed.", "");
+  md.push("## Results", "");
+  md.push(table(rows, "Direct connection (loopback)"));
+  if (rttRows) md.push(table(rttRows, `With a ${fmt(rtt.proxy)} ms round trip (delaying TCP proxy on loopback, ${rttDelayMs} ms each way; direct SELECT 1 round trip ${fmt(rtt.direct)} ms)`));
+  md.push(serverTable(rows));
+  md.push(variantsTable(rows, "Hand-written SQL variants (direct connection)"));
+  md.push(`### Peak backend memory, largest result (${largest?.name}: ${largest?.records} records, ${largest?.size} bytes of JSON)`, "",
+    "| contender | VmHWM kB | RssShmem kB | private peak kB (VmHWM - RssShmem) |", "|---|--:|--:|--:|");
+  for (const [n, m] of Object.entries(mem)) md.push(`| ${n} | ${m ? m.hwm : "-"} | ${m ? m.shmem : "-"} | ${m ? m.private : "-"} |`);
+  md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak. Parallel workers are processes of their own and are not counted; the prisma_query row with `prisma_compile.parallel = off` is the same call done by the backend alone.", "");
+  if (Object.keys(reuse).length) {
+    md.push(`### Memory reuse between calls (${largest?.name})`, "",
+      "| prisma_compile.retained_memory | minor page faults per call | private memory kept after the calls, kB (VmRSS - RssShmem) |", "|---|--:|--:|");
+    for (const [n, m] of Object.entries(reuse)) md.push(`| ${n} | ${m ? m.faults : "-"} | ${m ? m.kept : "-"} |`);
+    md.push("", "One backend, 3 warm-up calls, then 5 calls; the faults are the backend's minor page faults over those 5 (/proc/<pid>/stat), divided by 5. A fault is a fresh page the kernel zeroes on first touch: freed memory handed back to the operating system after each call is faulted in again by the next. `0` leaves glibc's malloc thresholds alone.", "");
+  }
+  const problems = rows.flatMap((r) => Object.entries(r.status).filter(([, s]) => s).map(([n, s]) => `- ${r.name}: ${n} ${s}`));
+  md.push("### Contenders not timed", "", problems.length ? problems.join("\n") : "None: every contender returned the same records on every workload.", "");
+  const targets = path.join(here, "TARGETS.md");
+  if (fs.existsSync(targets)) md.push(fs.readFileSync(targets, "utf8"));
+  md.push("### SQL compiled by prisma_compile", "");
+  for (const [n, s] of Object.entries(compiled)) md.push(`${n}:`, "", "```sql", String(s), "```", "");
+  return md.join("\n");
+}
