@@ -275,7 +275,7 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 		append_relation_key(buf, rel, alias, 0);
 		appendStringInfoString(buf, " IS NOT NULL");
 	}
-	else if (rel->rel_kind == REL_MANY_TO_MANY)
+	else if (rel->nkeys == 1 && (rel->rel_kind == REL_MANY_TO_MANY || rel->key_indexed))
 	{
 		appendStringInfoString(buf, "prisma_key_in(");
 		append_relation_key(buf, rel, alias, 0);
