@@ -32,7 +32,8 @@ INSERT INTO cases (model, op, args) VALUES
   ('Post', 'findMany', '{"take": 3, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true}}'),
   -- 6. per-parent take, skip, orderBy
   ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": 2, "skip": 1, "orderBy": {"text": "desc"}, "select": {"id": true}}}}'),
-  -- 7. negative per-parent take and a cursor
+  -- 7. negative per-parent take and a cursor (read per row: the parent's
+  --    own key is tested for the cursor row's parent, a one-time filter)
   ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": -2, "cursor": {"id": 3}, "select": {"id": true}}}}'),
   -- 8. two levels: the children of a set-based level are the parents of the
   --    next; per row at both levels once both keys are indexed

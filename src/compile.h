@@ -210,7 +210,7 @@ extern void append_order(StringInfo buf, List *items, bool reverse, const char *
 extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
 									int alias, const JsonValue *cursor, const JsonValue *where,
 									const JsonValue *orderBy, List *order, bool reverse,
-									const PrismaField *via);
+									const PrismaField *via, int parent_alias);
 
 /* compile_count.c */
 extern void append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,

@@ -75,7 +75,7 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 	{
 		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
 		append_cursor_condition(cs, buf, model, alias, cursor, where,
-								json_get(args, "orderBy"), order, reverse, via);
+								json_get(args, "orderBy"), order, reverse, via, parent_alias);
 	}
 }
 

@@ -507,7 +507,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	{
 		appendStringInfoString(&from, " AND ");
 		append_cursor_condition(cs, &from, target, alias, cursor, where,
-								json_get(args, "orderBy"), head.order, head.reverse, rel);
+								json_get(args, "orderBy"), head.order, head.reverse, rel, 0);
 	}
 
 	/* the parent key: under distinct, a column of the numbered rows */
