@@ -160,7 +160,7 @@ start_read(CompileState *cs, const PrismaModel *model, const JsonValue *args, Re
 	cs->order_path = saved_path;
 }
 
-/* The column of columns that order term item is (a plain tN.column), or NULL. */
+/* The one of columns that order term item reads when it is tN.<column>, or NULL. */
 static const char *
 selected_column(const OrderItem *item, int alias, List *columns)
 {
@@ -193,6 +193,7 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 	const JsonValue *distinct = json_get(args, "distinct");
 	bool		paged = json_get(args, "take") || json_get(args, "skip") ||
 		json_get(args, "cursor") || distinct;
+	/* a list in the default order (the primary key) where it is paged */
 	bool		ordered = kind == READ_FIRST ||
 		((kind == READ_MANY || kind == READ_PARENTS) && (via != NULL || paged));
 	bool		order_columns;
@@ -216,13 +217,16 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		foreach(lc, head.order)
 		{
 			OrderItem  *item = lfirst(lc);
-			OrderItem  *above = palloc(sizeof(OrderItem));
-			const char *column = head.reverse ? NULL :
-				selected_column(item, alias, (List *) arg);
+			OrderItem  *above;
+			const char *column = kind == READ_PARENTS && !head.reverse ?
+				selected_column(item, alias, (List *) arg) : NULL;
 
 			if (column == NULL)
 				appendStringInfo(buf, ", %s AS \"__o%d\"", item->expr,
 								 foreach_current_index(lc));
+			if (kind != READ_PARENTS)
+				continue;
+			above = palloc(sizeof(OrderItem));
 			*above = *item;
 			above->expr = column ? pstrdup(quote_identifier(column)) :
 				psprintf("\"__o%d\"", foreach_current_index(lc));
