@@ -338,8 +338,8 @@ append_after(StringInfo buf, const OrderItem *item, const char *x, const char *c
  * one row, or a hashed subplan) and never per row of tA.  Read for one
  * parent row tP (parent_alias > 0), the test is on tP's own key instead:
  * a one-time filter of the parent's subquery, so that a parent the cursor
- * row does not belong to reads none of its rows (Movie.cast include cursor:
- * 50 parents, one scan of its links left of 50).
+ * row does not belong to reads none of its rows (Movie.cast include cursor,
+ * 50 parents: the links of one parent read instead of those of all 50).
  */
 static void
 append_same_parent(CompileState *cs, StringInfo buf, const PrismaModel *model,
