@@ -32,7 +32,8 @@ INSERT INTO cases (model, op, args) VALUES
   ('Post', 'findMany', '{"take": 3, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true}}'),
   -- 6. per-parent take, skip, orderBy
   ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": 2, "skip": 1, "orderBy": {"text": "desc"}, "select": {"id": true}}}}'),
-  -- 7. negative per-parent take and a cursor
+  -- 7. negative per-parent take and a cursor (read per row: the parent's
+  --    own key is tested for the cursor row's parent, a one-time filter)
   ('Post', 'findMany', '{"take": 5, "select": {"id": true, "comments": {"take": -2, "cursor": {"id": 3}, "select": {"id": true}}}}'),
   -- 8. two levels: the children of a set-based level are the parents of the
   --    next; per row at both levels once both keys are indexed
@@ -64,7 +65,14 @@ INSERT INTO cases (model, op, args) VALUES
   ('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": true}}}}'),
   ('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": {"where": {"name": {"contains": "a"}}}}}}}'),
   -- 18. groupBy pages where it groups
-  ('Comment', 'groupBy', '{"by": ["postId"], "where": {"post": {"is": {"published": true}}}, "_count": {"_all": true}, "orderBy": {"postId": "desc"}, "take": -2}');
+  ('Comment', 'groupBy', '{"by": ["postId"], "where": {"post": {"is": {"published": true}}}, "_count": {"_all": true}, "orderBy": {"postId": "desc"}, "take": -2}'),
+  -- 19. a set-based read ordered by a relation's _count and a column it
+  --     does not select: the parents' CTE selects both terms ("__o0",
+  --     "__o1"), and the statement orders the parents by them, the count
+  --     made once
+  ('Post', 'findMany', '{"take": 3, "orderBy": [{"comments": {"_count": "desc"}}, {"title": "asc"}], "select": {"id": true, "comments": {"select": {"id": true}}}}'),
+  -- 20. the same with a negative take: the last rows, in forward order
+  ('Post', 'findMany', '{"take": -2, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true, "comments": {"select": {"id": true}}}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

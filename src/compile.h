@@ -122,8 +122,20 @@ typedef enum ReadKind
 	READ_FIRST,					/* findFirst: the first row of a list */
 	READ_UNIQUE,				/* findUnique: at most one row by a unique */
 	READ_TO_ONE,				/* a to-one relation */
-	READ_AGGREGATE				/* count, aggregate, groupBy */
+	READ_AGGREGATE,				/* count, aggregate, groupBy */
+	READ_PARENTS				/* the parents of a set-based findMany: its
+								 * order terms selected too (compile_rows) */
 } ReadKind;
+
+/* What the start of a read fixes (start_read, compile_rows.c). */
+typedef struct ReadHead
+{
+	int			take_param;		/* 0: no take */
+	int			skip_param;		/* 0: no skip */
+	bool		reverse;		/* a negative take: read from the end */
+	List	   *order;			/* OrderItem *, the read's order */
+	StringInfoData order_joins; /* the joins of grouped counts it orders by */
+} ReadHead;
 
 /* Writes the select list of a rows subquery over model alias tN. */
 typedef void (*SelectListFn) (CompileState *cs, StringInfo buf, const PrismaModel *model,
@@ -173,9 +185,12 @@ extern void append_selection(CompileState *cs, StringInfo buf, const PrismaModel
 							 const JsonValue *args, int alias, void *arg);
 
 /* compile_rows.c */
-extern void compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
-						 const JsonValue *args, ReadKind kind, const PrismaField *via,
-						 int parent_alias, SelectListFn select_fn, void *arg);
+extern void start_read(CompileState *cs, const PrismaModel *model, const JsonValue *args,
+					   ReadKind kind, int alias, const PrismaModel *order_model,
+					   bool order_by_default, ReadHead *head);
+extern List *compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						  const JsonValue *args, ReadKind kind, const PrismaField *via,
+						  int parent_alias, SelectListFn select_fn, void *arg);
 extern void select_columns(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						   const JsonValue *args, int alias, void *arg);
 extern int	add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip,
@@ -195,14 +210,14 @@ extern void append_order(StringInfo buf, List *items, bool reverse, const char *
 extern void append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model,
 									int alias, const JsonValue *cursor, const JsonValue *where,
 									const JsonValue *orderBy, List *order, bool reverse,
-									const PrismaField *via);
+									const PrismaField *via, int parent_alias);
 
 /* compile_count.c */
 extern void append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
 								  const JsonValue *where, int parent_alias);
 extern void append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins,
 								 const PrismaField *rel, const JsonValue *where,
-								 const char *parents, int parent_alias);
+								 const char *parents, int parent_alias, bool key_order);
 extern void append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
 							   int alias);
 

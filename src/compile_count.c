@@ -30,10 +30,18 @@ append_relation_count(CompileState *cs, StringInfo buf, const PrismaField *rel,
  *     ON cN."__k" = tP.<key>                                  -- coalesce(cN.n, 0)
  *
  * parents NULL: the children of every parent (an orderBy over all rows).
+ * key_order: the counts are wanted in key order (ORDER BY 1), so that with
+ * an index on the key the planner counts the children as the index reads
+ * them (a GroupAggregate over an index-only scan) and merges the counts
+ * with the parents' primary key, where it would otherwise hash all the
+ * children and then the counts (orderBy _count of all 100k movies at scale
+ * 4: 0.12 s of CPU against 0.65 s hashed; without the ORDER BY the planner
+ * costs the two plans within a tenth of each other and picks the hashes).
  */
 void
 append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const PrismaField *rel,
-					 const JsonValue *where, const char *parents, int parent_alias)
+					 const JsonValue *where, const char *parents, int parent_alias,
+					 bool key_order)
 {
 	int			mark = path_push(cs, "where");
 	int			alias;
@@ -42,6 +50,8 @@ append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const P
 	alias = append_related_keys(cs, joins, "count(*)::int4 AS n", rel, parents, parent_alias,
 								where, RELATED_WHERE);
 	path_pop(cs, mark);
+	if (key_order)
+		appendStringInfoString(joins, " ORDER BY 1");
 	appendStringInfo(joins, ") c%d ON c%d.\"__k\" = ", alias, alias);
 	append_column(joins, parent_alias, rel->local_cols[0]);
 	appendStringInfo(buf, "coalesce(c%d.n, 0)", alias);
@@ -58,6 +68,10 @@ append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const P
  * key's index per row or scans once, by its estimate of those rows), for
  * a related read the children of every parent when the key has no index.
  * Otherwise, and for the cursor row's own terms, a correlated count.
+ * Through an indexed foreign key the counts are grouped in key order
+ * (append_grouped_count); not through a join table, whose two-column
+ * primary key read in order is costed far above hashing the links (the
+ * ORDER BY would only add a sort of the counts).
  * Outside a set-based read such a statement runs without parallel
  * workers: PostgreSQL's parallel plan for it has every worker aggregate
  * all the children again (a parallel hash join over a hash of the whole
@@ -99,6 +113,7 @@ append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 		cs->path = path;
 		parents = rows.data;
 	}
-	append_grouped_count(cs, buf, cs->order_joins, rel, NULL, parents, alias);
+	append_grouped_count(cs, buf, cs->order_joins, rel, NULL, parents, alias,
+						 rel->key_indexed && rel->rel_kind == REL_TO_MANY);
 	cs->grouped_order = true;
 }

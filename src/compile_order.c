@@ -335,16 +335,24 @@ append_after(StringInfo buf, const OrderItem *item, const char *x, const char *c
  *   <tA's key> IN (SELECT <key> FROM <target> tC [links] WHERE <cursor>)
  *
  * uncorrelated, so the planner reads the cursor row once (a semi-join with
- * one row, or a hashed subplan) and never per row of tA.
+ * one row, or a hashed subplan) and never per row of tA.  Read for one
+ * parent row tP (parent_alias > 0), the test is on tP's own key instead:
+ * a one-time filter of the parent's subquery, so that a parent the cursor
+ * row does not belong to reads none of its rows (Movie.cast include cursor,
+ * 50 parents: the links of one parent read instead of those of all 50).
  */
 static void
 append_same_parent(CompileState *cs, StringInfo buf, const PrismaModel *model,
-				   const PrismaField *via, int alias, const JsonValue *cursor)
+				   const PrismaField *via, int alias, int parent_alias,
+				   const JsonValue *cursor)
 {
 	int			calias = ++cs->next_alias;
 
 	appendStringInfoChar(buf, '(');
-	append_relation_keys(buf, via, alias, false);
+	if (parent_alias > 0)
+		append_relation_keys(buf, via, parent_alias, true);
+	else
+		append_relation_keys(buf, via, alias, false);
 	appendStringInfoString(buf, ") IN (SELECT ");
 	append_relation_keys(buf, via, calias, false);
 	appendStringInfoString(buf, " FROM ");
@@ -398,13 +406,14 @@ append_cursor_bound(CompileState *cs, StringInfo buf, const PrismaModel *model, 
  * cursor row or comes after it in the (possibly reversed) order.  The cursor
  * row is found by its unique criterion; if there is none, nothing matches.
  * In a relation (via), like Prisma, a parent's list is paged from the cursor
- * row only when the cursor row is in it: the other parents get no rows.
+ * row only when the cursor row is in it: the other parents get no rows
+ * (parent_alias: the one parent row of a per-row read, else 0).
  */
 void
 append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 						const JsonValue *cursor, const JsonValue *where,
 						const JsonValue *orderBy, List *order, bool reverse,
-						const PrismaField *via)
+						const PrismaField *via, int parent_alias)
 {
 	int			calias = ++cs->next_alias;
 	List	   *corder;
@@ -420,7 +429,7 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 					  "Name a unique field (@id, @unique) or a compound unique (@@id, @@unique) with a value.",
 					  "cursor needs a unique criterion of model %s", model->name);
 	if (via != NULL)
-		append_same_parent(cs, buf, model, via, alias, cursor);
+		append_same_parent(cs, buf, model, via, alias, parent_alias, cursor);
 	append_cursor_bound(cs, buf, model, alias, cursor, orderBy, order, reverse);
 	appendStringInfoString(buf, "EXISTS (SELECT 1 FROM ");
 	append_table(buf, model);

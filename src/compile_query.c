@@ -52,13 +52,15 @@ has_set_based_relation(const CompileState *cs, const PrismaModel *model, const J
  * materialized CTE, each set-based relation's children for all parents at
  * once (in CTEs of their own, the parents of the next level), grouped by
  * parent key in an InitPlan and looked up per parent row, counts joined
- * grouped, the result in the parents' order:
+ * grouped, the result in the parents' order (the CTE selects the value of
+ * each order term, so that an order by a relation's _count is counted once):
  *
- *   WITH __prisma_parents AS MATERIALIZED (SELECT t5.a, t5.id FROM ... LIMIT $n),
+ *   WITH __prisma_parents AS MATERIALIZED (SELECT t5.a, t5.id, <order terms>
+ *            AS "__o0", ... FROM ... LIMIT $n),
  *        __prisma_s2 AS (SELECT <key> AS "__k", ... FROM <children>)
  *   SELECT prisma_agg(ARRAY['a', 'rel'], r1.a, r1.rel) FROM (SELECT t1.a AS a,
  *       prisma_group_get((SELECT prisma_group_sorted(...) FROM ... __prisma_s2 ...), t1.id) AS rel
- *       FROM __prisma_parents t1 <count joins> ORDER BY <order>) r1
+ *       FROM __prisma_parents t1 <count joins> ORDER BY t1."__o0", ...) r1
  */
 static void
 compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
@@ -78,11 +80,8 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	initStringInfo(&rows);
 	record_columns(alias);
 	append_selection(cs, &columns, model, args, alias, &sj);
-	cs->order_joins = &joins;
-	order = parse_order(cs, model, json_get(args, "orderBy"), alias, true);
-	cs->order_joins = NULL;
-	compile_rows(cs, &rows, model, args, READ_MANY, NULL, 0, select_columns,
-				 recorded_columns(alias));
+	order = compile_rows(cs, &rows, model, args, READ_PARENTS, NULL, 0, select_columns,
+						 recorded_columns(alias));
 	set_cte(cs, slot, PARENTS_CTE, rows.data, true);
 
 	appendStringInfoString(sql, "WITH ");
@@ -93,6 +92,12 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	append_fields_call(sql, "prisma_agg(", sj.names, alias);
 	appendStringInfo(sql, " FROM (SELECT %s FROM " PARENTS_CTE " t%d%s", columns.data, alias,
 					 joins.data);
+	foreach(lc, order)
+	{
+		OrderItem  *item = lfirst(lc);
+
+		item->expr = psprintf("t%d.%s", alias, item->expr);
+	}
 	append_order(sql, order, false, NULL);
 	appendStringInfo(sql, ") r%d", alias);
 }

@@ -258,11 +258,13 @@ append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
 /*
  * Append "FROM <target> tA <joins> WHERE <key> IN <parents>": the rows of a
  * single-key relation for every row tP of the CTE parents at once (NULL:
- * every row with a key).  Join tables are probed with prisma_key_in(key,
- * ARRAY(keys)), which the planner turns into one bitmap scan of their index
- * with a row estimate from the number of parents (key_set.c); a plain
- * foreign key with IN (keys), which leaves the planner a hash semi-join
- * when the key has no index, an index probe per parent when it has one.
+ * every row with a key).  A join table's key, and any key with an index,
+ * is matched with prisma_key_in(key, ARRAY(keys)), which the planner turns
+ * into one bitmap scan of the index with a row estimate from the number of
+ * parents (key_set.c; IN (SELECT ...) left it a semi-join with a guess of
+ * 200 parents, answered by hashing a scan of the whole table).  A foreign
+ * key without an index keeps IN (keys): a hash semi-join, one scan, kept
+ * serial by the CTE scan (docs/set-based.md).
  */
 void
 append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -275,7 +277,7 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 		append_relation_key(buf, rel, alias, 0);
 		appendStringInfoString(buf, " IS NOT NULL");
 	}
-	else if (rel->rel_kind == REL_MANY_TO_MANY)
+	else if (rel->nkeys == 1 && (rel->rel_kind == REL_MANY_TO_MANY || rel->key_indexed))
 	{
 		appendStringInfoString(buf, "prisma_key_in(");
 		append_relation_key(buf, rel, alias, 0);

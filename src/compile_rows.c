@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "utils/builtins.h"
 
 #include "compile.h"
 
@@ -74,7 +75,7 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 	{
 		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
 		append_cursor_condition(cs, buf, model, alias, cursor, where,
-								json_get(args, "orderBy"), order, reverse, via);
+								json_get(args, "orderBy"), order, reverse, via, parent_alias);
 	}
 }
 
@@ -124,62 +125,113 @@ add_paging_params(CompileState *cs, const JsonValue *take, const JsonValue *skip
 }
 
 /*
- * Append the rows subquery of one read of model: the select list written by
- * select_fn, source, filter, cursor, distinct, order and paging.
- * via/parent_alias link it to a parent row.
+ * Start a read of model through alias tN (compile_rows, and a set-based
+ * relation's children): the parameters of take and skip, checked; the
+ * recorder of the columns used above the numbered rows under distinct;
+ * the order terms (with the primary key last when order_by_default or an
+ * orderBy is given), and in head->order_joins the grouped counts an order
+ * by a relation's _count joins (none under distinct).  order_model, when
+ * not NULL, is the model whose rows that match the read's where are the
+ * rows ordered (a read of no parent: append_order_count).
  */
 void
-compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
-			 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias,
-			 SelectListFn select_fn, void *arg)
+start_read(CompileState *cs, const PrismaModel *model, const JsonValue *args, ReadKind kind,
+		   int alias, const PrismaModel *order_model, bool order_by_default, ReadHead *head)
 {
-	int			alias = ++cs->next_alias;
-	const JsonValue *take = json_get(args, "take");
-	const JsonValue *skip = json_get(args, "skip");
-	const JsonValue *cursor = json_get(args, "cursor");
 	const JsonValue *distinct = json_get(args, "distinct");
-	List	   *order;
-	bool		reverse = false;
-	int			take_param = 0;
-	int			skip_param = 0;
-	StringInfoData order_joins;
 	StringInfo	saved_joins = cs->order_joins;
 	const PrismaModel *saved_model = cs->order_model;
 	const JsonValue *saved_where = cs->order_where;
 	const char *saved_path = cs->order_path;
 
-	if (args != NULL)
-		expect_kind(cs, args, JV_OBJECT);
-	take_param = add_paging_params(cs, take, skip, kind, &reverse, &skip_param);
-	/* under distinct, the numbered rows carry only the columns used above them */
+	head->take_param = add_paging_params(cs, json_get(args, "take"), json_get(args, "skip"),
+										 kind, &head->reverse, &head->skip_param);
 	if (distinct)
 		record_columns(alias);
-	/* an order by a relation's _count may join its counts (not under distinct) */
-	initStringInfo(&order_joins);
-	cs->order_joins = distinct ? NULL : &order_joins;
-	/* without a parent, the rows ordered are those the filter leaves */
-	cs->order_model = via == NULL ? model : NULL;
+	initStringInfo(&head->order_joins);
+	cs->order_joins = distinct ? NULL : &head->order_joins;
+	cs->order_model = order_model;
 	cs->order_where = json_get(args, "where");
 	cs->order_path = pstrdup(cs->path.data);
-	order = parse_order(cs, model, json_get(args, "orderBy"), alias,
-						kind == READ_FIRST ||
-						(kind == READ_MANY && (via != NULL || take || skip || cursor || distinct)));
+	head->order = parse_order(cs, model, json_get(args, "orderBy"), alias, order_by_default);
 	cs->order_joins = saved_joins;
 	cs->order_model = saved_model;
 	cs->order_where = saved_where;
 	cs->order_path = saved_path;
+}
 
-	if (reverse)
+/* The one of columns that order term item reads when it is tN.<column>, or NULL. */
+static const char *
+selected_column(const OrderItem *item, int alias, List *columns)
+{
+	ListCell   *lc;
+
+	foreach(lc, columns)
+		if (strcmp(item->expr, psprintf("t%d.%s", alias, quote_identifier(lfirst(lc)))) == 0)
+			return lfirst(lc);
+	return NULL;
+}
+
+/*
+ * Append the rows subquery of one read of model: the select list written by
+ * select_fn, source, filter, cursor, distinct, order and paging; returns
+ * its order terms.  via/parent_alias link it to a parent row.
+ *
+ * READ_PARENTS, the parents of a set-based findMany (select_fn is
+ * select_columns, arg its columns): the rows also select each order term
+ * that is not one of those columns as "__o0", "__o1", ..., and are ordered
+ * themselves only where their paging needs it; the terms returned name
+ * those columns (unqualified), for the statement to order the parents by
+ * again without computing them twice (a grouped count, a relation's column).
+ */
+List *
+compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
+			 const JsonValue *args, ReadKind kind, const PrismaField *via, int parent_alias,
+			 SelectListFn select_fn, void *arg)
+{
+	int			alias = ++cs->next_alias;
+	const JsonValue *distinct = json_get(args, "distinct");
+	bool		paged = json_get(args, "take") || json_get(args, "skip") ||
+		json_get(args, "cursor") || distinct;
+	/* a list in the default order (the primary key) where it is paged */
+	bool		ordered = kind == READ_FIRST ||
+		((kind == READ_MANY || kind == READ_PARENTS) && (via != NULL || paged));
+	bool		order_columns;
+	List	   *order_above = NIL;
+	ReadHead	head;
+
+	if (args != NULL)
+		expect_kind(cs, args, JV_OBJECT);
+	start_read(cs, model, args, kind, alias, via == NULL ? model : NULL,
+			   ordered || kind == READ_PARENTS, &head);
+	order_columns = head.reverse || kind == READ_PARENTS;
+
+	if (head.reverse)
 		appendStringInfoString(buf, "SELECT * FROM (");
 	appendStringInfoString(buf, "SELECT ");
 	select_fn(cs, buf, model, args, alias, arg);
-	if (reverse)
+	if (order_columns)
 	{
 		ListCell   *lc;
-		int			i = 0;
 
-		foreach(lc, order)
-			appendStringInfo(buf, ", %s AS \"__o%d\"", ((OrderItem *) lfirst(lc))->expr, i++);
+		foreach(lc, head.order)
+		{
+			OrderItem  *item = lfirst(lc);
+			OrderItem  *above;
+			const char *column = kind == READ_PARENTS && !head.reverse ?
+				selected_column(item, alias, (List *) arg) : NULL;
+
+			if (column == NULL)
+				appendStringInfo(buf, ", %s AS \"__o%d\"", item->expr,
+								 foreach_current_index(lc));
+			if (kind != READ_PARENTS)
+				continue;
+			above = palloc(sizeof(OrderItem));
+			*above = *item;
+			above->expr = column ? pstrdup(quote_identifier(column)) :
+				psprintf("\"__o%d\"", foreach_current_index(lc));
+			order_above = lappend(order_above, above);
+		}
 	}
 	appendStringInfoChar(buf, ' ');
 	if (distinct)
@@ -195,25 +247,27 @@ compile_rows(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		appendStringInfoString(buf, ", row_number() OVER (PARTITION BY ");
 		append_distinct_keys(cs, buf, model, distinct, alias);
 		/* like Prisma, a negative take keeps the first row from the end */
-		append_order(buf, order, reverse, NULL);
+		append_order(buf, head.order, head.reverse, NULL);
 		appendStringInfoString(buf, ") AS \"__rn\" ");
-		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse,
-								 "");
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, head.order,
+								 head.reverse, "");
 		appendStringInfo(buf, ") t%d WHERE t%d.\"__rn\" = 1", alias, alias);
 	}
 	else
-		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, order, reverse,
-								 order_joins.data);
-	append_order(buf, order, reverse, NULL);
-	if (take_param)
-		appendStringInfo(buf, " LIMIT $%d", take_param);
-	if (skip_param)
-		appendStringInfo(buf, " OFFSET $%d", skip_param);
-	if (reverse)
+		append_source_and_filter(cs, buf, model, args, via, parent_alias, alias, head.order,
+								 head.reverse, head.order_joins.data);
+	if (kind != READ_PARENTS || paged)
+		append_order(buf, head.order, head.reverse, NULL);
+	if (head.take_param)
+		appendStringInfo(buf, " LIMIT $%d", head.take_param);
+	if (head.skip_param)
+		appendStringInfo(buf, " OFFSET $%d", head.skip_param);
+	if (head.reverse)
 	{
 		appendStringInfo(buf, ") q%d", alias);
-		append_order(buf, order, false, psprintf("q%d.", alias));
+		append_order(buf, head.order, false, psprintf("q%d.", alias));
 	}
+	return kind == READ_PARENTS ? order_above : head.order;
 }
 
 /* Select list of the columns (List of char *) of tN, named by column. */

@@ -168,7 +168,7 @@ append_relation_counts(CompileState *cs, StringInfo buf, const PrismaModel *mode
 		if (sj != NULL && sj->parents != NULL && rel->nkeys == 1)
 			append_grouped_count(cs, buf, sj->joins, rel,
 								 v && v->kind == JV_OBJECT ? json_get(v, "where") : NULL,
-								 sj->parents, alias);
+								 sj->parents, alias, false);
 		else
 			append_relation_count(cs, buf, rel,
 								  v && v->kind == JV_OBJECT ? json_get(v, "where") : NULL, alias);
@@ -462,14 +462,10 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	const JsonValue *distinct = json_get(args, "distinct");
 	bool		keyed = json_get(args, "orderBy") == NULL && target->nid == 1 &&
 		take == NULL && skip == NULL;
-	bool		reverse;
-	int			take_param;
-	int			skip_param;
+	ReadHead	head;
 	int			slot;
-	List	   *order;
 	ListCell   *lc;
 	StringInfoData child_joins;
-	StringInfoData order_joins;
 	StringInfoData key;
 	StringInfoData from;
 	StringInfoData rows;
@@ -479,15 +475,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	int			mark;
 
 	enter_relation(cs, rel, args);
-	take_param = add_paging_params(cs, take, skip, READ_MANY, &reverse, &skip_param);
-	/* under distinct, the numbered rows carry the columns used above them */
-	if (distinct)
-		record_columns(alias);
-	/* an order by a relation's _count joins its counts (not under distinct) */
-	initStringInfo(&order_joins);
-	cs->order_joins = distinct ? NULL : &order_joins;
-	order = parse_order(cs, target, json_get(args, "orderBy"), alias, true);
-	cs->order_joins = NULL;
+	start_read(cs, target, args, READ_MANY, alias, NULL, true, &head);
 
 	/* a many-to-many relation's links come first, in a CTE of their own */
 	if (rel->rel_kind == REL_MANY_TO_MANY)
@@ -503,10 +491,10 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	/* the children of all parents, filtered */
 	initStringInfo(&from);
 	if (rel->rel_kind == REL_MANY_TO_MANY)
-		append_links_set(cs, &from, rel, alias, order_joins.data, parents, parent_alias,
+		append_links_set(cs, &from, rel, alias, head.order_joins.data, parents, parent_alias,
 						 links_slot);
 	else
-		append_relation_source_set(cs, &from, rel, alias, order_joins.data, parents,
+		append_relation_source_set(cs, &from, rel, alias, head.order_joins.data, parents,
 								   parent_alias);
 	if (where)
 	{
@@ -519,7 +507,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	{
 		appendStringInfoString(&from, " AND ");
 		append_cursor_condition(cs, &from, target, alias, cursor, where,
-								json_get(args, "orderBy"), order, reverse, rel);
+								json_get(args, "orderBy"), head.order, head.reverse, rel, 0);
 	}
 
 	/* the parent key: under distinct, a column of the numbered rows */
@@ -536,7 +524,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	else
 	{
 		appendStringInfo(&rows, "row_number() OVER (PARTITION BY %s", key.data);
-		append_order(&rows, order, reverse, NULL);
+		append_order(&rows, head.order, head.reverse, NULL);
 		appendStringInfoChar(&rows, ')');
 	}
 	appendStringInfoString(&rows, " AS \"__s\"");
@@ -559,7 +547,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 		append_relation_key_value(&window, rel, alias, false);
 		appendStringInfoString(&window, ", ");
 		append_distinct_keys(cs, &window, target, distinct, alias);
-		append_order(&window, order, reverse, NULL);
+		append_order(&window, head.order, head.reverse, NULL);
 		appendStringInfoString(&window, ") AS \"__d\"");
 		appendStringInfoString(&rows, " FROM (SELECT ");
 		append_relation_key_value(&rows, rel, alias, false);
@@ -574,21 +562,21 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	}
 	else
 		appendStringInfo(&rows, " %s", from.data);
-	if (take_param || skip_param)
+	if (head.take_param || head.skip_param)
 	{
 		/* the page of each parent: numbers in (skip, skip + take] */
 		StringInfoData paged;
 
 		initStringInfo(&paged);
 		appendStringInfo(&paged, "SELECT * FROM (%s) q%d WHERE ", rows.data, alias);
-		if (skip_param)
-			appendStringInfo(&paged, "q%d.\"__s\" > $%d%s", alias, skip_param,
-							 take_param ? " AND " : "");
-		if (take_param)
+		if (head.skip_param)
+			appendStringInfo(&paged, "q%d.\"__s\" > $%d%s", alias, head.skip_param,
+							 head.take_param ? " AND " : "");
+		if (head.take_param)
 		{
-			appendStringInfo(&paged, "q%d.\"__s\" <= $%d", alias, take_param);
-			if (skip_param)
-				appendStringInfo(&paged, " + $%d", skip_param);
+			appendStringInfo(&paged, "q%d.\"__s\" <= $%d", alias, head.take_param);
+			if (head.skip_param)
+				appendStringInfo(&paged, " + $%d", head.skip_param);
 		}
 		rows = paged;
 	}
@@ -596,7 +584,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 
 	appendStringInfoString(buf, "prisma_group_get((SELECT ");
 	append_fields_call(buf, psprintf("prisma_group_sorted(r%d.\"__k\", %sr%d.\"__s\", ",
-									 ralias, reverse ? "-" : "", ralias),
+									 ralias, head.reverse ? "-" : "", ralias),
 					   sj.names, ralias);
 	appendStringInfo(buf, " FROM (SELECT t%d.\"__k\", t%d.\"__s\", %s FROM %s t%d%s) r%d), ",
 					 ralias, ralias, sel.data, cte, ralias, child_joins.data, ralias);
