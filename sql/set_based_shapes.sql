@@ -64,7 +64,11 @@ INSERT INTO cases (model, op, args) VALUES
   ('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": true}}}}'),
   ('Post', 'findMany', '{"take": 3, "select": {"id": true, "_count": {"select": {"categories": {"where": {"name": {"contains": "a"}}}}}}}'),
   -- 18. groupBy pages where it groups
-  ('Comment', 'groupBy', '{"by": ["postId"], "where": {"post": {"is": {"published": true}}}, "_count": {"_all": true}, "orderBy": {"postId": "desc"}, "take": -2}');
+  ('Comment', 'groupBy', '{"by": ["postId"], "where": {"post": {"is": {"published": true}}}, "_count": {"_all": true}, "orderBy": {"postId": "desc"}, "take": -2}'),
+  -- 19. none and every as conjuncts of a WHERE (here and in a relation's
+  --     filter): NOT EXISTS without an index too, an anti-join the planner
+  --     places and estimates; under OR and NOT (9) a hashed NOT IN
+  ('User', 'findMany', '{"take": 3, "where": {"comments": {"none": {"text": {"contains": "x"}}}, "AND": [{"edited": {"every": {"views": {"gt": 0}}}}], "posts": {"some": {"comments": {"none": {"text": {"contains": "y"}}}}}}, "select": {"id": true}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

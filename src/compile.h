@@ -80,6 +80,10 @@ typedef struct CompileState
 								 * only its falsity counts there (NOT of
 								 * unknown is unknown), elsewhere only its
 								 * truth */
+	bool		where_joinable;	/* the filter being compiled is a conjunct
+								 * of a WHERE (not under OR, NOT or IS NOT
+								 * FALSE), where PostgreSQL turns [NOT]
+								 * EXISTS into a semi- or anti-join */
 	bool		plan_per_values;	/* the best plan depends on the values (a
 									 * relation filter, a grouped count): plan
 									 * the statement for each execution's */
