@@ -50,3 +50,45 @@ SET LOCAL prisma_compile.plan_cache_size = 1;
 SELECT prisma_query('Category', 'findFirst', '{"select": {"name": true}}');
 SELECT prisma_plan_cache_stats();
 ROLLBACK;
+
+-- Which statements may use parallel workers (docs/design.md, "Plan
+-- caching"): a view that shows the settings each statement runs with.  A
+-- count or an aggregate runs without workers (Prisma's statement for it
+-- never aggregates in parallel); a groupBy or a findMany with a relation
+-- filter runs with the session's settings; a set-based read with workers
+-- encouraged (min_parallel_table_scan_size 0).
+BEGIN;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL min_parallel_table_scan_size = '8MB';
+CREATE TABLE "Owner" (id int PRIMARY KEY);
+INSERT INTO "Owner" SELECT generate_series(1, 3);
+CREATE VIEW "Probe" AS
+  SELECT o.id, o.id AS owner_id,
+         current_setting('max_parallel_workers_per_gather') AS workers,
+         current_setting('min_parallel_table_scan_size') AS scan_size
+    FROM "Owner" o;
+SELECT prisma_load_schema($$
+model Owner {
+  id     Int     @id
+  probes Probe[]
+}
+model Probe {
+  id        Int    @id
+  owner_id  Int
+  owner     Owner  @relation(fields: [owner_id], references: [id])
+  workers   String
+  scan_size String
+}
+$$) IS NOT NULL AS loaded;
+SELECT prisma_query('Probe', 'count', '{"where": {"owner": {"is": {"id": {"gte": 2}}}}}');
+SELECT prisma_query('Probe', 'aggregate', '{"where": {"owner": {"is": {"id": {"gte": 2}}}}, "_max": {"workers": true, "scan_size": true}}');
+SELECT prisma_query('Probe', 'count', '{"where": {"workers": "0"}}');
+-- also where the generic plan reads a large table from end to end
+SET LOCAL min_parallel_table_scan_size = 0;
+SELECT prisma_query('Probe', 'aggregate', '{"_max": {"workers": true, "scan_size": true}}');
+SET LOCAL min_parallel_table_scan_size = '8MB';
+SELECT prisma_query('Probe', 'groupBy', '{"by": ["workers", "scan_size"], "where": {"owner": {"is": {"id": {"gte": 2}}}}}');
+SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}, "select": {"workers": true, "scan_size": true}}');
+SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
+SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') LIKE 'WITH %' AS set_based;
+ROLLBACK;

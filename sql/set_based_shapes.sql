@@ -72,7 +72,11 @@ INSERT INTO cases (model, op, args) VALUES
   --     made once
   ('Post', 'findMany', '{"take": 3, "orderBy": [{"comments": {"_count": "desc"}}, {"title": "asc"}], "select": {"id": true, "comments": {"select": {"id": true}}}}'),
   -- 20. the same with a negative take: the last rows, in forward order
-  ('Post', 'findMany', '{"take": -2, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true, "comments": {"select": {"id": true}}}}');
+  ('Post', 'findMany', '{"take": -2, "orderBy": [{"comments": {"_count": "desc"}}, {"id": "asc"}], "select": {"id": true, "comments": {"select": {"id": true}}}}'),
+  -- 21. none and every as conjuncts of a WHERE (here and in a relation's
+  --     filter): NOT EXISTS without an index too, an anti-join the planner
+  --     places and estimates; under OR and NOT (9) a hashed NOT IN
+  ('User', 'findMany', '{"take": 3, "where": {"comments": {"none": {"text": {"contains": "x"}}}, "AND": [{"edited": {"every": {"views": {"gt": 0}}}}], "posts": {"some": {"comments": {"none": {"text": {"contains": "y"}}}}}}, "select": {"id": true}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

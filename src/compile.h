@@ -64,8 +64,9 @@ typedef struct CompiledQuery
 									 * grouped count (docs/set-based.md) */
 	bool		set_based;		/* a set-based read: parallel workers
 								 * encouraged (execute.c) */
-	bool		serial;			/* not a set-based read and orders by a
-								 * grouped count: no parallel workers */
+	bool		serial;			/* no parallel workers: a count or an
+								 * aggregate, or not a set-based read and
+								 * orders by a grouped count (execute.c) */
 } CompiledQuery;
 
 /* State of one compilation. */
@@ -79,10 +80,16 @@ typedef struct CompileState
 								 * only its falsity counts there (NOT of
 								 * unknown is unknown), elsewhere only its
 								 * truth */
+	bool		where_joinable;	/* the filter being compiled is a conjunct
+								 * of a WHERE (not under OR, NOT or IS NOT
+								 * FALSE), where PostgreSQL turns [NOT]
+								 * EXISTS into a semi- or anti-join */
 	bool		plan_per_values;	/* the best plan depends on the values (a
 									 * relation filter, a grouped count): plan
 									 * the statement for each execution's */
 	bool		grouped_order;	/* an orderBy term is a grouped count */
+	bool		one_row_aggregate;	/* a count or an aggregate: one row of
+									 * aggregates over the filtered rows */
 	bool		links_only;		/* a many-to-many relation's rows are
 								 * tested for their existence or number
 								 * only: read its links without their

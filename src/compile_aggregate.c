@@ -935,6 +935,7 @@ compile_aggregate(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	AggQuery	q = {0};
 
 	q.model = model;
+	cs->one_row_aggregate = strcmp(operation, "groupBy") != 0;
 	if (strcmp(operation, "count") == 0)
 	{
 		if (args)

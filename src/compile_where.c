@@ -96,6 +96,8 @@ typedef struct ScalarTarget
 	bool		insensitive;	/* mode: "insensitive" */
 } ScalarTarget;
 
+static void where_filter(CompileState *cs, StringInfo buf, const PrismaModel *model,
+						 int alias, const JsonValue *where, bool joinable);
 static void where_object(CompileState *cs, StringInfo buf, const PrismaModel *model,
 						 int alias, const JsonValue *where, bool nested);
 static void scalar_filter(CompileState *cs, StringInfo buf, const ScalarTarget *t,
@@ -676,7 +678,8 @@ append_related_test(CompileState *cs, StringInfo buf, const PrismaField *rel, in
 	/* under NOT and IS NOT FALSE only whether where is false counts */
 	cs->where_negated = test != RELATED_WHERE;
 	appendStringInfoString(buf, test == RELATED_NOT_WHERE ? " AND NOT " : " AND ");
-	compile_where(cs, buf, &cs->schema->models[rel->target], alias, where);
+	where_filter(cs, buf, &cs->schema->models[rel->target], alias, where,
+				 test == RELATED_WHERE);
 	if (test == RELATED_WHERE_NOT_FALSE)
 		appendStringInfoString(buf, " IS NOT FALSE");
 	cs->where_negated = negated;
@@ -747,30 +750,37 @@ append_related_keys(CompileState *cs, StringInfo buf, const char *what,
 }
 
 /*
- * Append the test that parent row tP has a row of rel that passes the test
- * of where: EXISTS (SELECT 1 FROM <relation> WHERE <link> AND <test>) when
- * the relation's key has an index (a probe per row), else its set-based
- * form
+ * Append the test that parent row tP has (negated: has no) row of rel that
+ * passes the test of where: [NOT] EXISTS (SELECT 1 FROM <relation> WHERE
+ * <link> AND <test>) when the relation's key has an index (a probe per
+ * row), else its set-based form
  *
- *   (<key> IN (SELECT <related key> FROM <relation> WHERE <related key>
- *              IS NOT NULL AND <test>))
+ *   [NOT] (<key> IN (SELECT <related key> FROM <relation> WHERE <related
+ *                    key> IS NOT NULL AND <test>))
  *
  * which PostgreSQL plans as a hashed semi-join, or a hashed SubPlan under
  * OR and NOT, where a correlated EXISTS would scan the related table once
  * per row.  Null keys are tested apart on both sides, so that it is true
- * or false exactly when the EXISTS is.  Either way the best plan depends
- * on how many rows the values select: the statement is planned for them.
+ * or false exactly when the EXISTS is.  A NOT IN is a hashed SubPlan even
+ * as a conjunct of a WHERE, where NOT EXISTS becomes an anti-join that the
+ * planner can place and estimate (a NOT IN filter is guessed to keep half
+ * the rows: `Movie.reviews every take 50` probed the whole Movie index in
+ * order for 59 rows), so there a negated test without an index is NOT
+ * EXISTS too, a hash anti-join.  Either way the best plan depends on how
+ * many rows the values select: the statement is planned for them.
  */
 static void
 append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
-			  const JsonValue *where, RelatedTest test)
+			  const JsonValue *where, RelatedTest test, bool negated)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	const PrismaModel *parent = rel->back_field >= 0 && rel->rel_kind != REL_MANY_TO_MANY ?
 		&cs->schema->models[target->fields[rel->back_field].target] : NULL;
 
 	cs->plan_per_values = true;
-	if (rel->key_indexed)
+	if (negated)
+		appendStringInfoString(buf, "NOT ");
+	if (rel->key_indexed || (negated && cs->where_joinable))
 	{
 		appendStringInfoString(buf, "EXISTS ");
 		append_related_subquery(cs, buf, "1", rel, parent_alias, where, test);
@@ -817,33 +827,24 @@ only_keys(const JsonValue *value, const char *const *keys, int nkeys)
 }
 
 /*
- * Append the test of a to-one filter {is: where}.  Prisma joins the related
- * row (LEFT JOIN) and tests <where> AND <the row exists>: false without a
- * row, unknown when <where> is unknown on it.  Where only truth counts (not
- * under NOT) that is EXISTS (... AND <where>); under NOT only falsity counts,
- * and EXISTS (... AND <where> IS NOT FALSE) is false exactly when the test
- * is.  Both are semi-joins the planner can join.
+ * Append the test of a to-one filter {is: where}, or with negated of
+ * {isNot: where} (Prisma's NOT <where> OR <no row>, NOT of {is: where}).
+ * Prisma joins the related row (LEFT JOIN) and tests <where> AND <the row
+ * exists>: false without a row, unknown when <where> is unknown on it.
+ * Where only truth counts (not under NOT) that is EXISTS (... AND <where>);
+ * under NOT only falsity counts, and EXISTS (... AND <where> IS NOT FALSE)
+ * is false exactly when the test is.  Both are semi-joins (under NOT,
+ * anti-joins) the planner can join.
  */
 static void
 append_to_one_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
-				   const JsonValue *where)
+				   const JsonValue *where, bool negated)
 {
 	append_exists(cs, buf, rel, parent_alias, where,
-				  cs->where_negated ? RELATED_WHERE_NOT_FALSE : RELATED_WHERE);
+				  cs->where_negated != negated ? RELATED_WHERE_NOT_FALSE : RELATED_WHERE,
+				  negated);
 }
 
-/* Append {isNot: where}: Prisma's NOT <where> OR <no row>, NOT of {is: where}. */
-static void
-append_to_one_not_test(CompileState *cs, StringInfo buf, const PrismaField *rel,
-					   int parent_alias, const JsonValue *where)
-{
-	bool		negated = cs->where_negated;
-
-	appendStringInfoString(buf, "NOT ");
-	cs->where_negated = !negated;
-	append_to_one_test(cs, buf, rel, parent_alias, where);
-	cs->where_negated = negated;
-}
 
 /*
  * Append the test that a to-one relation has no row (is_null) or has one.
@@ -857,9 +858,7 @@ append_to_one_null(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 {
 	if (rel->rel_kind != REL_TO_ONE_OWNER)
 	{
-		if (is_null)
-			appendStringInfoString(buf, "NOT ");
-		append_exists(cs, buf, rel, alias, NULL, RELATED_WHERE);
+		append_exists(cs, buf, rel, alias, NULL, RELATED_WHERE, is_null);
 		return;
 	}
 	if (!is_null)
@@ -895,7 +894,7 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 	if (!only_keys(value, to_one_ops, 2))
 	{
 		/* the direct form: {author: {name: ...}} means is */
-		append_to_one_test(cs, buf, rel, alias, value);
+		append_to_one_test(cs, buf, rel, alias, value, false);
 		return;
 	}
 	appendStringInfoChar(buf, '(');
@@ -915,10 +914,8 @@ to_one_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alia
 		else if (inner->kind != JV_OBJECT)
 			compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 						  "expected an object or null, got %s", json_kind_name(inner->kind));
-		else if (is)
-			append_to_one_test(cs, buf, rel, alias, inner);
 		else
-			append_to_one_not_test(cs, buf, rel, alias, inner);
+			append_to_one_test(cs, buf, rel, alias, inner, !is);
 		path_pop(cs, mark);
 	}
 	appendStringInfoChar(buf, ')');
@@ -952,17 +949,11 @@ relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int al
 			appendStringInfoString(buf, " AND ");
 		expect_kind(cs, inner, JV_OBJECT);
 		if (strcmp(op, "some") == 0)
-			append_exists(cs, buf, rel, alias, inner, RELATED_WHERE);
+			append_exists(cs, buf, rel, alias, inner, RELATED_WHERE, false);
 		else if (strcmp(op, "none") == 0)
-		{
-			appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner, RELATED_WHERE);
-		}
+			append_exists(cs, buf, rel, alias, inner, RELATED_WHERE, true);
 		else					/* every: no related row fails the filter */
-		{
-			appendStringInfoString(buf, "NOT ");
-			append_exists(cs, buf, rel, alias, inner, RELATED_NOT_WHERE);
-		}
+			append_exists(cs, buf, rel, alias, inner, RELATED_NOT_WHERE, true);
 		path_pop(cs, mark);
 	}
 	appendStringInfoChar(buf, ')');
@@ -1034,12 +1025,15 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 	bool		is_or = strcmp(op, "OR") == 0;
 	bool		is_not = strcmp(op, "NOT") == 0;
 	bool		negated = cs->where_negated;
+	bool		joinable = cs->where_joinable;
 	int			i;
 	int			terms = 0;
 
 	/* like Prisma, empty objects are dropped: OR [{}] matches nothing, NOT {} everything */
 	if (is_not)
 		cs->where_negated = !negated;
+	if (is_or || is_not)
+		cs->where_joinable = false;
 	if (value->kind == JV_OBJECT && !is_or)
 	{
 		if (where_empty(model, value))
@@ -1051,6 +1045,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 			where_object(cs, buf, model, alias, value, true);
 		}
 		cs->where_negated = negated;
+		cs->where_joinable = joinable;
 		return;
 	}
 	if (value->kind != JV_ARRAY)
@@ -1078,6 +1073,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 		appendStringInfoString(buf, is_or ? "false" : "true");
 	appendStringInfoChar(buf, ')');
 	cs->where_negated = negated;
+	cs->where_joinable = joinable;
 }
 
 /* The compound unique (@@id/@@unique) named key, or NULL. */
@@ -1199,13 +1195,31 @@ where_object(CompileState *cs, StringInfo buf, const PrismaModel *model, int ali
 	appendStringInfoString(buf, terms > 0 ? ")" : "true");
 }
 
-/* Append the filter of a where argument (the caller has pushed its path). */
+/*
+ * Append the filter of a where object, a conjunct of its WHERE or not
+ * (joinable: see CompileState.where_joinable).
+ */
+static void
+where_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
+			 const JsonValue *where, bool joinable)
+{
+	bool		saved = cs->where_joinable;
+
+	expect_kind(cs, where, JV_OBJECT);
+	cs->where_joinable = joinable;
+	where_object(cs, buf, model, alias, where, false);
+	cs->where_joinable = saved;
+}
+
+/*
+ * Append the filter of a where argument (the caller has pushed its path),
+ * ANDed into a WHERE clause.
+ */
 void
 compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 			  const JsonValue *where)
 {
-	expect_kind(cs, where, JV_OBJECT);
-	where_object(cs, buf, model, alias, where, false);
+	where_filter(cs, buf, model, alias, where, true);
 }
 
 /* Does a where object name a unique criterion with a single value? */

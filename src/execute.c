@@ -12,7 +12,13 @@
  * the planning time is small next to the scan and parallel workers can
  * share it.  plan_cache.c keeps the plan and the decision; run_compiled
  * applies it to each execution (allow_parallel_workers, for set-based
- * reads and those large scans).  docs/design.md, "Plan caching".
+ * reads and those large scans).  A count or an aggregate never gets
+ * workers (CompiledQuery.serial): Prisma's statement for it counts an
+ * OFFSET subquery, which PostgreSQL never aggregates in parallel, and a
+ * parallel plan of ours saves the planner a few percent of its estimate
+ * (each process hashes the filter's rows again) while a worker's start on
+ * a busy machine costs more than the whole serial count.  docs/design.md,
+ * "Plan caching".
  */
 #include "postgres.h"
 
@@ -108,7 +114,8 @@ plan_prepare_with(const CompiledQuery *q, int options)
  * values.  A set-based read's best plan depends on how many parent rows its
  * take and filter leave (a generic plan guesses a few and probes an index
  * per child row), and a full scan of a large table is worth planning with
- * parallel workers for the values at hand.
+ * parallel workers for the values at hand (not for a statement that runs
+ * without workers: it keeps its generic plan).
  */
 static SPIPlanPtr
 plan_prepare(const CompiledQuery *q, bool *per_values)
@@ -121,7 +128,7 @@ plan_prepare(const CompiledQuery *q, bool *per_values)
 	if (!prisma_generic_plans)
 		return plan_prepare_with(q, 0);
 	plan = plan_prepare_with(q, CURSOR_OPT_GENERIC_PLAN);
-	if (!prisma_parallel)
+	if (!prisma_parallel || q->serial)
 		return plan;
 	PG_TRY();
 	{
@@ -194,8 +201,9 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 
 	plan = plan_cache_get(q, schema_version, plan_prepare, &per_values);
-	/* a relation filter or a count is planned with the session's settings */
-	if (prisma_parallel && per_values && (q->set_based || !q->plan_per_values))
+	/* a relation filter or a grouped count is planned with the session's settings */
+	if (prisma_parallel && per_values && !q->serial &&
+		(q->set_based || !q->plan_per_values))
 		allow_parallel_workers();
 	if (q->serial)
 		(void) set_config_option("max_parallel_workers_per_gather", "0", PGC_USERSET,
