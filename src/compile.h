@@ -64,9 +64,13 @@ typedef struct CompiledQuery
 									 * grouped count (docs/set-based.md) */
 	bool		set_based;		/* a set-based read: parallel workers
 								 * encouraged (execute.c) */
-	bool		serial;			/* no parallel workers: a count or an
-								 * aggregate, or not a set-based read and
-								 * orders by a grouped count (execute.c) */
+	bool		serial;			/* no parallel workers: not a set-based
+								 * read and orders by a grouped count
+								 * (execute.c) */
+	bool		session_settings;	/* a count or an aggregate: planned with
+									 * the session's parallel settings, over
+									 * its rows as an OFFSET 0 subquery, as
+									 * Prisma's statement (execute.c) */
 } CompiledQuery;
 
 /* State of one compilation. */

@@ -441,6 +441,19 @@ select_aggregated(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		appendStringInfoChar(buf, '1');
 }
 
+/*
+ * Append "(SELECT * FROM (rows) o OFFSET 0)": the rows of a count or an
+ * aggregate kept apart from the aggregate, as Prisma's statement keeps
+ * them (an OFFSET subquery), so that PostgreSQL never aggregates them in
+ * parallel; a scan below may still use workers (docs/design.md, "Plan
+ * caching").
+ */
+static void
+append_fenced_rows(StringInfo sql, const char *rows)
+{
+	appendStringInfo(sql, "(SELECT * FROM (%s) o OFFSET 0)", rows);
+}
+
 /* count: a number, or with select: {...} an object of counts. */
 static void
 compile_count(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue *args)
@@ -454,9 +467,11 @@ compile_count(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue *ar
 		select = NULL;
 	if (select == NULL || select->kind == JV_BOOL)
 	{
-		appendStringInfoString(sql, "SELECT to_json(count(*)) FROM (");
-		compile_rows(cs, sql, q->model, args, READ_MANY, NULL, 0, select_aggregated, q);
-		appendStringInfoString(sql, ") s");
+		initStringInfo(&rows);
+		compile_rows(cs, &rows, q->model, args, READ_MANY, NULL, 0, select_aggregated, q);
+		appendStringInfoString(sql, "SELECT to_json(count(*)) FROM ");
+		append_fenced_rows(sql, rows.data);
+		appendStringInfoString(sql, " s");
 		return;
 	}
 	mark = path_push(cs, "select");
@@ -470,7 +485,9 @@ compile_count(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue *ar
 	append_output(sql, q, linitial(q->outputs), k);
 	appendStringInfoString(sql, " FROM (SELECT ");
 	append_agg_columns(sql, q, false);
-	appendStringInfo(sql, " FROM (%s) s) t%d", rows.data, k);
+	appendStringInfoString(sql, " FROM ");
+	append_fenced_rows(sql, rows.data);
+	appendStringInfo(sql, " s) t%d", k);
 }
 
 /* aggregate: one object of the requested aggregates. */
@@ -488,7 +505,9 @@ compile_plain_aggregate(CompileState *cs, StringInfo sql, AggQuery *q, const Jso
 	append_outputs(sql, q, k);
 	appendStringInfoString(sql, " FROM (SELECT ");
 	append_agg_columns(sql, q, false);
-	appendStringInfo(sql, " FROM (%s) s) t%d) r", rows.data, k);
+	appendStringInfoString(sql, " FROM ");
+	append_fenced_rows(sql, rows.data);
+	appendStringInfo(sql, " s) t%d) r", k);
 }
 
 /* Parse groupBy's by: one field name or a non-empty array of them. */

@@ -191,7 +191,8 @@ done:
 	q->sql = sql.data;
 	/* one row by a unique: any plan probes it */
 	q->plan_per_values |= cs.plan_per_values && kind != READ_UNIQUE;
-	q->serial = cs.one_row_aggregate || (cs.grouped_order && !q->set_based);
+	q->serial = cs.grouped_order && !q->set_based;
+	q->session_settings = cs.one_row_aggregate;
 	q->nparams = cs.nparams;
 	q->param_types = cs.param_types;
 	q->param_values = cs.param_values;

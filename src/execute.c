@@ -12,13 +12,15 @@
  * the planning time is small next to the scan and parallel workers can
  * share it.  plan_cache.c keeps the plan and the decision; run_compiled
  * applies it to each execution (allow_parallel_workers, for set-based
- * reads and those large scans).  A count or an aggregate never gets
- * workers (CompiledQuery.serial): Prisma's statement for it counts an
- * OFFSET subquery, which PostgreSQL never aggregates in parallel, and a
- * parallel plan of ours saves the planner a few percent of its estimate
- * (each process hashes the filter's rows again) while a worker's start on
- * a busy machine costs more than the whole serial count.  docs/design.md,
- * "Plan caching".
+ * reads and those large scans).  A count or an aggregate is planned in
+ * Prisma's plan space (CompiledQuery.session_settings): over its rows as
+ * an OFFSET 0 subquery, which PostgreSQL never aggregates in parallel (a
+ * parallel aggregate of ours saved the planner a few percent of its
+ * estimate, each process hashing the filter's rows again, while a
+ * worker's start on a busy machine cost more than the whole serial
+ * count), with the session's settings, under which a large scan below the
+ * count may still go parallel as Prisma's does.  docs/design.md, "Plan
+ * caching".
  */
 #include "postgres.h"
 
@@ -128,7 +130,7 @@ plan_prepare(const CompiledQuery *q, bool *per_values)
 	if (!prisma_generic_plans)
 		return plan_prepare_with(q, 0);
 	plan = plan_prepare_with(q, CURSOR_OPT_GENERIC_PLAN);
-	if (!prisma_parallel || q->serial)
+	if (!prisma_parallel || q->serial || q->session_settings)
 		return plan;
 	PG_TRY();
 	{
@@ -202,7 +204,7 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 
 	plan = plan_cache_get(q, schema_version, plan_prepare, &per_values);
 	/* a relation filter or a grouped count is planned with the session's settings */
-	if (prisma_parallel && per_values && !q->serial &&
+	if (prisma_parallel && per_values && !q->serial && !q->session_settings &&
 		(q->set_based || !q->plan_per_values))
 		allow_parallel_workers();
 	if (q->serial)
