@@ -11,6 +11,7 @@
 # findMany of every user with reports of reports and posts, 14.7 MB), the
 # cluster of PGHOST/PGPORT/PGUSER; the server on this machine (/proc).
 set -uo pipefail
+. "$(dirname "$0")/../regress/load/cancel.sh"
 db=${LARGE_DB:-load_prisma_compile}
 doc=${LARGE_DOC:-'{"model":"User","operation":"findMany","args":{"include":{"reports":{"include":{"reports":true}},"posts":true}}}'}
 P() { psql -X -Atq -d "$db" -v doc="$doc" "$@"; }
@@ -35,7 +36,7 @@ memory() {
 # milliseconds the read takes in the server (median of 3, PERFORM: nothing sent)
 server_ms() {
   for i in 1 2 3; do
-    echo "SELECT set_config('large.q', :'doc', false) \\g /dev/null
+    echo "SELECT set_config('cancel.q', :'doc', false) \\g /dev/null
 DO \$\$ DECLARE t timestamptz := clock_timestamp(); BEGIN PERFORM $1; RAISE NOTICE 'took %', round(extract(epoch FROM clock_timestamp() - t) * 1000); END \$\$;" |
       P -f - 2>&1 | sed -n 's/.*took //p'
   done | sort -n | sed -n 2p
@@ -43,33 +44,21 @@ DO \$\$ DECLARE t timestamptz := clock_timestamp(); BEGIN PERFORM $1; RAISE NOTI
 
 cancel() {
   for form in ${LARGE_FORMS:-single rows}; do
-    if [ $form = single ]; then read="prisma_query(current_setting('large.q')::json)"
-    else read="count(*) FROM prisma_query_rows(current_setting('large.q')::json)"; fi
+    if [ $form = single ]; then read="prisma_query(current_setting('cancel.q')::json)"
+    else read="count(*) FROM prisma_query_rows(current_setting('cancel.q')::json)"; fi
     full=$(server_ms "$read")
-    catch="SELECT set_config('large.q', :'doc', false) \\g /dev/null
-DO \$\$ BEGIN PERFORM $read; RAISE NOTICE 'finished'; EXCEPTION WHEN query_canceled THEN
-  RAISE NOTICE 'canceled at % after % ms', extract(epoch FROM clock_timestamp()),
-    round(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000); END \$\$;"
+    catch=$(cancel_catch_sql doc "$read")
     for frac in 50 90; do
       at=$((full * frac / 100))
       out=$( { echo "SET statement_timeout = $at;"; echo "$catch"; } | P -f - 2>&1)
-      after=$(echo "$out" | sed -n 's/.*canceled at [0-9.]* after \([0-9]*\) ms.*/\1/p')
+      after=$(echo "$out" | canceled_after_ms)
       t_lat=${after:+$((after - at)) ms}
       # pg_cancel_backend from a second session at the same point
       echo "$catch" | PGAPPNAME=large_cancel P -f - > /tmp/large-cancel.$$ 2>&1 &
       reader=$!
-      start=$(psql -X -Atq -d "$db" -c "DO \$\$ DECLARE p int; BEGIN
-          FOR i IN 1..100000 LOOP
-            PERFORM pg_stat_clear_snapshot();
-            SELECT pid INTO p FROM pg_stat_activity WHERE application_name = 'large_cancel' AND state = 'active'
-               AND query LIKE 'DO%' AND clock_timestamp() - query_start > make_interval(secs => $at / 1000.0);
-            IF p IS NOT NULL THEN
-              RAISE NOTICE 'cancel at %', extract(epoch FROM clock_timestamp()); PERFORM pg_cancel_backend(p); RETURN;
-            END IF;
-            PERFORM pg_sleep(0.005);
-          END LOOP; END \$\$" 2>&1 | sed -n 's/.*cancel at //p')
+      start=$(cancel_when_running large_cancel "$at / 1000.0" -d "$db")
       wait $reader
-      end=$(sed -n 's/.*canceled at \([0-9.]*\).*/\1/p' /tmp/large-cancel.$$); rm -f /tmp/large-cancel.$$
+      end=$(canceled_at < /tmp/large-cancel.$$); rm -f /tmp/large-cancel.$$
       c_lat=$(awk -v a="$start" -v b="$end" 'BEGIN {if (a && b) printf "%d ms", (b - a) * 1000}')
       echo "$form (server time $full ms) at $frac%: statement_timeout ${t_lat:-finished first}, pg_cancel_backend ${c_lat:-finished first}"
     done
