@@ -2,13 +2,16 @@
 # Large results through psql (docs/large-results.md), no node needed:
 #   bench/large-psql.sh memory   peak private memory (VmHWM - RssShmem) of a
 #                                fresh backend for one read sent to psql, per
-#                                form, against the result's size
+#                                form, against the result's size; the single
+#                                value not sent; PostgreSQL's floor (a text
+#                                of the same size sent)
 #   bench/large-psql.sh cancel   statement_timeout and pg_cancel_backend at
 #                                50% and 90% of the read's server time, per
 #                                form: latency by the server's clock (the read
 #                                catches its cancel in PL/pgSQL)
 # LARGE_FORMS ("single rows"), LARGE_DB (load_prisma_compile: regress/load/run.sh leaves it), LARGE_DOC (a
-# findMany of every user with reports of reports and posts, 14.7 MB), the
+# findMany of every user with reports of reports and posts, 14.7 MB),
+# LARGE_OPTS (more PGOPTIONS, e.g. -c prisma_compile.retained_memory=0), the
 # cluster of PGHOST/PGPORT/PGUSER; the server on this machine (/proc).
 set -uo pipefail
 . "$(dirname "$0")/../regress/load/cancel.sh"
@@ -17,20 +20,36 @@ doc=${LARGE_DOC:-'{"model":"User","operation":"findMany","args":{"include":{"rep
 P() { psql -X -Atq -d "$db" -v doc="$doc" "$@"; }
 opts="-c prisma_compile.parallel=off -c max_parallel_workers_per_gather=0"
 
+# peak private memory of a fresh backend running $2 (after $1, which the
+# base includes), printed as MB and as a multiple of the result's size
+peak() {
+  out=$( { echo "SELECT pg_backend_pid() AS pid \\gset"; echo "\\setenv BPID :pid"; echo "$1"
+           echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"base\", h - s}' /proc/\$BPID/status"
+           echo "\\o /dev/null"; echo "$2"; echo "\\o"
+           echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"peak\", h - s}' /proc/\$BPID/status"; } |
+         PGOPTIONS="$opts ${LARGE_OPTS:-}" P -v size="$size" -f - 2>&1)
+  base=$(echo "$out" | sed -n 's/^base //p'); peak=$(echo "$out" | sed -n 's/^peak //p')
+  awk -v b="$base" -v p="$peak" -v n="$size" 'BEGIN {printf "%.1f MB over a fresh backend, %.2fx the result", (p - b) / 1024, (p - b) * 1024 / n}'
+}
+
+# the forms sent to psql, the single value only built (pg_column_size: not
+# sent), and PostgreSQL's own floor: a text of the same size built at run
+# time (repeat) and sent, in a backend without the extension and in one
+# where it is loaded (its malloc thresholds, src/backend_memory.c)
 memory() {
   size=$(echo "SELECT octet_length(prisma_query(:'doc')::text);" | P -f -)
-  echo "result: $size bytes"
+  echo "result: $size bytes; load: $(uptime | sed 's/.*load average/load average/')"
   for form in ${LARGE_FORMS:-single rows}; do
-    if [ $form = single ]; then q="SELECT prisma_query(:'doc');"; else q="SELECT r FROM prisma_query_rows(:'doc') r;"; fi
-    out=$( { echo "SELECT pg_backend_pid() AS pid \\gset"; echo "\\setenv BPID :pid"
-             echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"base\", h - s}' /proc/\$BPID/status"
-             echo "\\o /dev/null"; echo "$q"; echo "\\o"
-             echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"peak\", h - s}' /proc/\$BPID/status"; } |
-           PGOPTIONS="$opts" P -f - 2>&1)
-    base=$(echo "$out" | sed -n 's/^base //p'); peak=$(echo "$out" | sed -n 's/^peak //p')
-    awk -v f="$form" -v b="$base" -v p="$peak" -v n="$size" \
-      'BEGIN {printf "%s, to psql: %.1f MB over a fresh backend, %.2fx the result\n", f, (p - b) / 1024, (p - b) * 1024 / n}'
+    if [ $form = single ]; then
+      echo "single, to psql: $(peak "" "SELECT prisma_query(:'doc');")"
+      echo "single, in the server: $(peak "" "SELECT pg_column_size(prisma_query(:'doc'));")"
+    else
+      echo "rows, to psql: $(peak "" "SELECT r FROM prisma_query_rows(:'doc') r;")"
+    fi
   done
+  text="SELECT repeat('x', :size + (random() * 0)::int);"
+  echo "a text of that size, PostgreSQL alone: $(peak "" "$text")"
+  echo "the same, the extension loaded: $(peak "SELECT prisma_compile(:'doc') IS NOT NULL \\g /dev/null" "$text")"
 }
 
 # milliseconds the read takes in the server (median of 3, PERFORM: nothing sent)
