@@ -107,8 +107,8 @@ rows_form_sql(const char *sql)
  * it and json_out's decompressed copy is freed (and, this large, unmapped)
  * before the message is written: two.  Below COMPRESS_FROM the copies come
  * from the heap and stay resident, which measured no better.  Compressing
- * cost less than the noise of such a read's CPU time; it cannot be
- * cancelled midway (tens of milliseconds per 38 MB), no more than sending.
+ * costs about 12 ms per 38 MB of JSON (lz4 -b1: 3.3 GB/s, decompressing
+ * 4.8 GB/s), less than the noise of such a read's CPU time.
  */
 static Datum
 result_compressed(Datum value)
