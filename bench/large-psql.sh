@@ -2,40 +2,60 @@
 # Large results through psql (docs/large-results.md), no node needed:
 #   bench/large-psql.sh memory   peak private memory (VmHWM - RssShmem) of a
 #                                fresh backend for one read sent to psql, per
-#                                form, against the result's size
+#                                form, against the result's size; the single
+#                                value not sent; PostgreSQL's floor (a text
+#                                of the same size sent)
 #   bench/large-psql.sh cancel   statement_timeout and pg_cancel_backend at
 #                                50% and 90% of the read's server time, per
 #                                form: latency by the server's clock (the read
 #                                catches its cancel in PL/pgSQL)
 # LARGE_FORMS ("single rows"), LARGE_DB (load_prisma_compile: regress/load/run.sh leaves it), LARGE_DOC (a
-# findMany of every user with reports of reports and posts, 14.7 MB), the
+# findMany of every user with reports of reports and posts, 14.7 MB),
+# LARGE_OPTS (more PGOPTIONS, e.g. -c prisma_compile.retained_memory=0), the
 # cluster of PGHOST/PGPORT/PGUSER; the server on this machine (/proc).
 set -uo pipefail
+. "$(dirname "$0")/../regress/load/cancel.sh"
 db=${LARGE_DB:-load_prisma_compile}
 doc=${LARGE_DOC:-'{"model":"User","operation":"findMany","args":{"include":{"reports":{"include":{"reports":true}},"posts":true}}}'}
 P() { psql -X -Atq -d "$db" -v doc="$doc" "$@"; }
 opts="-c prisma_compile.parallel=off -c max_parallel_workers_per_gather=0"
 
+# peak private memory of a fresh backend running $2 (after $1, which the
+# base includes), printed as MB and as a multiple of the result's size
+peak() {
+  out=$( { echo "SELECT pg_backend_pid() AS pid \\gset"; echo "\\setenv BPID :pid"; echo "$1"
+           echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"base\", h - s}' /proc/\$BPID/status"
+           echo "\\o /dev/null"; echo "$2"; echo "\\o"
+           echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"peak\", h - s}' /proc/\$BPID/status"; } |
+         PGOPTIONS="$opts ${LARGE_OPTS:-}" P -v size="$size" -f - 2>&1)
+  base=$(echo "$out" | sed -n 's/^base //p'); peak=$(echo "$out" | sed -n 's/^peak //p')
+  awk -v b="$base" -v p="$peak" -v n="$size" 'BEGIN {printf "%.1f MB over a fresh backend, %.2fx the result", (p - b) / 1024, (p - b) * 1024 / n}'
+}
+
+# the forms sent to psql, the single value only built (pg_column_size: not
+# sent), and PostgreSQL's own floor: a text of the same size built at run
+# time (repeat) and sent, in a backend without the extension and in one
+# where it is loaded (its malloc thresholds, src/backend_memory.c)
 memory() {
   size=$(echo "SELECT octet_length(prisma_query(:'doc')::text);" | P -f -)
-  echo "result: $size bytes"
+  echo "result: $size bytes; load: $(uptime | sed 's/.*load average/load average/')"
   for form in ${LARGE_FORMS:-single rows}; do
-    if [ $form = single ]; then q="SELECT prisma_query(:'doc');"; else q="SELECT r FROM prisma_query_rows(:'doc') r;"; fi
-    out=$( { echo "SELECT pg_backend_pid() AS pid \\gset"; echo "\\setenv BPID :pid"
-             echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"base\", h - s}' /proc/\$BPID/status"
-             echo "\\o /dev/null"; echo "$q"; echo "\\o"
-             echo "\\! awk '/^VmHWM:/ {h = \$2} /^RssShmem:/ {s = \$2} END {print \"peak\", h - s}' /proc/\$BPID/status"; } |
-           PGOPTIONS="$opts" P -f - 2>&1)
-    base=$(echo "$out" | sed -n 's/^base //p'); peak=$(echo "$out" | sed -n 's/^peak //p')
-    awk -v f="$form" -v b="$base" -v p="$peak" -v n="$size" \
-      'BEGIN {printf "%s, to psql: %.1f MB over a fresh backend, %.2fx the result\n", f, (p - b) / 1024, (p - b) * 1024 / n}'
+    if [ $form = single ]; then
+      echo "single, to psql: $(peak "" "SELECT prisma_query(:'doc');")"
+      echo "single, in the server: $(peak "" "SELECT pg_column_size(prisma_query(:'doc'));")"
+    else
+      echo "rows, to psql: $(peak "" "SELECT r FROM prisma_query_rows(:'doc') r;")"
+    fi
   done
+  text="SELECT repeat('x', :size + (random() * 0)::int);"
+  echo "a text of that size, PostgreSQL alone: $(peak "" "$text")"
+  echo "the same, the extension loaded: $(peak "SELECT prisma_compile(:'doc') IS NOT NULL \\g /dev/null" "$text")"
 }
 
 # milliseconds the read takes in the server (median of 3, PERFORM: nothing sent)
 server_ms() {
   for i in 1 2 3; do
-    echo "SELECT set_config('large.q', :'doc', false) \\g /dev/null
+    echo "SELECT set_config('cancel.q', :'doc', false) \\g /dev/null
 DO \$\$ DECLARE t timestamptz := clock_timestamp(); BEGIN PERFORM $1; RAISE NOTICE 'took %', round(extract(epoch FROM clock_timestamp() - t) * 1000); END \$\$;" |
       P -f - 2>&1 | sed -n 's/.*took //p'
   done | sort -n | sed -n 2p
@@ -43,33 +63,21 @@ DO \$\$ DECLARE t timestamptz := clock_timestamp(); BEGIN PERFORM $1; RAISE NOTI
 
 cancel() {
   for form in ${LARGE_FORMS:-single rows}; do
-    if [ $form = single ]; then read="prisma_query(current_setting('large.q')::json)"
-    else read="count(*) FROM prisma_query_rows(current_setting('large.q')::json)"; fi
+    if [ $form = single ]; then read="prisma_query(current_setting('cancel.q')::json)"
+    else read="count(*) FROM prisma_query_rows(current_setting('cancel.q')::json)"; fi
     full=$(server_ms "$read")
-    catch="SELECT set_config('large.q', :'doc', false) \\g /dev/null
-DO \$\$ BEGIN PERFORM $read; RAISE NOTICE 'finished'; EXCEPTION WHEN query_canceled THEN
-  RAISE NOTICE 'canceled at % after % ms', extract(epoch FROM clock_timestamp()),
-    round(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000); END \$\$;"
+    catch=$(cancel_catch_sql doc "$read")
     for frac in 50 90; do
       at=$((full * frac / 100))
       out=$( { echo "SET statement_timeout = $at;"; echo "$catch"; } | P -f - 2>&1)
-      after=$(echo "$out" | sed -n 's/.*canceled at [0-9.]* after \([0-9]*\) ms.*/\1/p')
+      after=$(echo "$out" | canceled_after_ms)
       t_lat=${after:+$((after - at)) ms}
       # pg_cancel_backend from a second session at the same point
       echo "$catch" | PGAPPNAME=large_cancel P -f - > /tmp/large-cancel.$$ 2>&1 &
       reader=$!
-      start=$(psql -X -Atq -d "$db" -c "DO \$\$ DECLARE p int; BEGIN
-          FOR i IN 1..100000 LOOP
-            PERFORM pg_stat_clear_snapshot();
-            SELECT pid INTO p FROM pg_stat_activity WHERE application_name = 'large_cancel' AND state = 'active'
-               AND query LIKE 'DO%' AND clock_timestamp() - query_start > make_interval(secs => $at / 1000.0);
-            IF p IS NOT NULL THEN
-              RAISE NOTICE 'cancel at %', extract(epoch FROM clock_timestamp()); PERFORM pg_cancel_backend(p); RETURN;
-            END IF;
-            PERFORM pg_sleep(0.005);
-          END LOOP; END \$\$" 2>&1 | sed -n 's/.*cancel at //p')
+      start=$(cancel_when_running large_cancel "$at / 1000.0" -d "$db")
       wait $reader
-      end=$(sed -n 's/.*canceled at \([0-9.]*\).*/\1/p' /tmp/large-cancel.$$); rm -f /tmp/large-cancel.$$
+      end=$(canceled_at < /tmp/large-cancel.$$); rm -f /tmp/large-cancel.$$
       c_lat=$(awk -v a="$start" -v b="$end" 'BEGIN {if (a && b) printf "%d ms", (b - a) * 1000}')
       echo "$form (server time $full ms) at $frac%: statement_timeout ${t_lat:-finished first}, pg_cancel_backend ${c_lat:-finished first}"
     done

@@ -38,4 +38,15 @@ SELECT count(*) > 1 FROM prisma_query_rows('{"model": "Post", "operation": "find
 RESET prisma_compile.max_result_size;
 SELECT length(prisma_query('{"model": "Post", "operation": "findMany"}')::text) > 1024;
 
+-- a value of 32 MB or more is returned lz4-compressed where the server has
+-- lz4 (docs/large-results.md): the same text as the rows, a fraction of its
+-- size as a value
+INSERT INTO "Post" (title, body, "authorId")
+  SELECT 'large ' || i, repeat(md5(i::text), 120), (SELECT min("authorId") FROM "Post") FROM generate_series(1, 9000) i;
+SELECT octet_length(v::text) >= 32 * 1024 * 1024 AS large, (pg_column_size(v) < octet_length(v::text) / 4) =
+         (SELECT 'lz4' = ANY (enumvals) FROM pg_settings WHERE name = 'default_toast_compression') AS compressed_with_lz4,
+       md5(v::text) = (SELECT md5('[' || string_agg(r::text, ',') || ']') FROM prisma_query_rows(q) r) AS same
+  FROM (SELECT q, prisma_query(q) AS v
+          FROM (VALUES ('{"model": "Post", "operation": "findMany", "args": {"where": {"title": {"startsWith": "large "}}, "select": {"id": true, "body": true}}}'::json)) d(q)) s;
+
 ROLLBACK;

@@ -19,6 +19,7 @@
 # scratch directory removed at the end.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. regress/load/cancel.sh
 duration=60; parts="load cancel ddl pgbouncer standby dump"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -98,32 +99,17 @@ fi
 
 if has cancel; then
   echo "--- cancel"
-  # the read catches its own cancel and prints the server's clock then, and
-  # the time since the statement began
-  catch="SELECT set_config('load.q', :'q', false) \\g /dev/null
-         DO \$\$ BEGIN PERFORM prisma_query(current_setting('load.q')::json); EXCEPTION WHEN query_canceled THEN
-         RAISE NOTICE 'canceled at % after % ms', extract(epoch FROM clock_timestamp()),
-           round(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000); END \$\$;"
+  # the read catches its own cancel and prints the server's clock then
+  catch=$(cancel_catch_sql q "prisma_query(current_setting('cancel.q')::json)")
   out=$( { echo "SET statement_timeout = '1s';"; echo "$catch"; } | P -At -v q="$LONG" -f - 2>&1)
-  timeout_ms=$(echo "$out" | sed -n 's/.*canceled at [0-9.]* after \([0-9]*\) ms.*/\1/p')
+  timeout_ms=$(echo "$out" | canceled_after_ms)
   timeout_ms=$(( ${timeout_ms:-100999} - 1000 ))
   check "statement_timeout 1 s stops a long prisma_query ${timeout_ms} ms after the deadline" '[ "$timeout_ms" -lt 500 ]'
   echo "$catch" | PGAPPNAME=prisma_cancel P -v q="$LONG" -f - > "$tmp/cancel.out" 2>&1 &
   reader=$!
-  # one session waits until the read has run 0.5 s, cancels it and prints
-  # its clock (a new connection per try takes seconds under load)
-  start=$(psql -X -Atq -d postgres -c "DO \$\$ DECLARE p int; BEGIN
-      FOR i IN 1..6000 LOOP
-        PERFORM pg_stat_clear_snapshot();
-        SELECT pid INTO p FROM pg_stat_activity WHERE application_name = 'prisma_cancel' AND state = 'active'
-           AND query LIKE 'DO%' AND clock_timestamp() - query_start > interval '0.5 s';
-        IF p IS NOT NULL THEN
-          RAISE NOTICE 'cancel at %', extract(epoch FROM clock_timestamp()); PERFORM pg_cancel_backend(p); RETURN;
-        END IF;
-        PERFORM pg_sleep(0.01);
-      END LOOP; END \$\$" 2>&1 | sed -n 's/.*cancel at //p')
+  start=$(cancel_when_running prisma_cancel 0.5 -d postgres)
   wait $reader
-  end=$(sed -n 's/.*canceled at \([0-9.]*\).*/\1/p' "$tmp/cancel.out")
+  end=$(canceled_at < "$tmp/cancel.out")
   cancel_ms=$(awk -v a="$start" -v b="$end" 'BEGIN {if (a && b) printf "%d", (b - a) * 1000; else print 99999}')
   check "pg_cancel_backend stops a long prisma_query in ${cancel_ms} ms" '[ "$cancel_ms" -lt 500 ]'
   took
