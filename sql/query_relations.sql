@@ -45,7 +45,9 @@ SELECT prisma_query('Team', 'findFirst', '{"select": {"slug": true, "_count": tr
 SELECT ids('Post', '{"where": {"metadata": {"path": ["nested", "b"], "equals": [1, 2, 3]}}}');
 SELECT ids('Post', '{"where": {"metadata": {"path": ["k"], "string_contains": "v"}}}');
 SELECT ids('Post', '{"where": {"metadata": {"path": ["k"], "string_starts_with": "v"}}}');
+-- without a path the JSON text, as in Prisma: a string ends with its quote
 SELECT ids('Post', '{"where": {"metadata": {"string_ends_with": "string"}}}');
+SELECT ids('Post', '{"where": {"metadata": {"string_ends_with": "string\""}}}');
 SELECT ids('Post', '{"where": {"metadata": {"array_contains": "two"}}}');
 SELECT ids('Post', '{"where": {"metadata": {"array_contains": [1, {"three": 3}]}}}');
 SELECT ids('Post', '{"where": {"metadata": {"array_starts_with": 1}}}');

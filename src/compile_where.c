@@ -414,48 +414,88 @@ json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
 										 strcmp(v->str, "JsonNull") == 0 ? &jnull : v));
 }
 
-/* Append one operator of a Json filter on target (not path or mode). */
-static void
-json_operator(CompileState *cs, StringInfo buf, const char *target, const FilterOpInfo *op,
-			  const JsonValue *v, bool insensitive)
+/*
+ * The column a field reference in a Json filter names, checked as Prisma
+ * checks it: a Json field of the model, as jsonb, or for the string_
+ * filters a String field, as text.
+ */
+static char *
+json_reference(CompileState *cs, const ScalarTarget *t, const JsonValue *v, bool string)
 {
-	int			param;
+	static const PrismaField string_field = {.type = PT_STRING, .type_name = "String"};
+	const PrismaField *ref = field_reference(cs, t->model, string ? &string_field : t->field,
+											 v, false);
+	char	   *col = column_expr(ref, t->alias);
 
-	if (is_field_reference(v))
-		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED,
-					  "Compare with a value: field references work in filters on scalar and list fields.",
-					  "field references are not supported in Json filters");
+	if (string)
+		return psprintf("%s::text", col);
+	return ref->col_type == JSONBOID ? col : psprintf("%s::jsonb", col);
+}
+
+/*
+ * Append one operator of a Json filter on target (not path or mode); the
+ * value may be a field reference (Prisma's SQL: the column in place of the
+ * parameter).  The string_ filters test the text at a path, or without one
+ * the value's JSON text, quotes included, as Prisma does.
+ */
+static void
+json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const char *target,
+			  bool has_path, const FilterOpInfo *op, const JsonValue *v)
+{
+	bool		ref = is_field_reference(v);
+	char	   *rhs;
+
 	switch (op->op)
 	{
 		case OP_EQUALS:
 		case OP_NOT:
-			json_equality(cs, buf, target, op->op == OP_EQUALS, v, insensitive);
+			if (!ref)
+			{
+				json_equality(cs, buf, target, op->op == OP_EQUALS, v, t->insensitive);
+				break;
+			}
+			rhs = json_reference(cs, t, v, false);
+			if (t->insensitive)
+			{
+				/* as with a value: the JSON texts, insensitively */
+				appendStringInfo(buf, "%s::text %sILIKE ", target, op->op == OP_EQUALS ? "" : "NOT ");
+				append_like_column(buf, psprintf("%s::text", rhs), false, false);
+			}
+			else
+				appendStringInfo(buf, "%s %s %s", target, op->op == OP_EQUALS ? "=" : "<>", rhs);
 			break;
 		case OP_STRING_LIKE:
-			if (v->kind != JV_STRING)
+			if (v->kind != JV_STRING && !ref)
 				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 							  "expected a string, got %s", json_kind_name(v->kind));
 			/* insensitive as Prisma: lower() on both sides of LIKE */
-			appendStringInfo(buf, insensitive ?
-							 "(jsonb_typeof(%s) = 'string' AND lower(%s #>> '{}') LIKE lower(" :
-							 "(jsonb_typeof(%s) = 'string' AND (%s #>> '{}') LIKE (",
-							 target, target);
-			append_text_param(cs, buf, like_pattern(v->str, op->any_before, op->any_after));
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'string' AND %s%s%s%s LIKE %s(",
+							 target, t->insensitive ? "lower(" : "", target,
+							 has_path ? " #>> '{}'" : "::text", t->insensitive ? ")" : "",
+							 t->insensitive ? "lower" : "");
+			if (ref)
+				append_like_column(buf, json_reference(cs, t, v, true),
+								   op->any_before, op->any_after);
+			else
+				append_text_param(cs, buf, like_pattern(v->str, op->any_before, op->any_after));
 			appendStringInfoString(buf, "))");
 			break;
 		case OP_ARRAY_CONTAINS:
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> $%d)",
-							 target, target, add_jsonb_param(cs, v));
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> %s)", target, target,
+							 ref ? json_reference(cs, t, v, false) :
+							 psprintf("$%d", add_jsonb_param(cs, v)));
 			break;
 		case OP_ARRAY_END:
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = $%d)",
-							 target, target, op->element, add_jsonb_param(cs, v));
+			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = %s)",
+							 target, target, op->element,
+							 ref ? json_reference(cs, t, v, false) :
+							 psprintf("$%d", add_jsonb_param(cs, v)));
 			break;
 		case OP_COMPARE:
 			/* jsonb orders numbers numerically, strings as text; only like with like */
-			param = add_jsonb_param(cs, v);
-			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof($%d) AND %s %s $%d)",
-							 target, param, target, op->sql, param);
+			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
+			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof(%s) AND %s %s %s)",
+							 target, rhs, target, op->sql, rhs);
 			break;
 		default:
 			elog(ERROR, "unexpected Json filter %s", op->name);
@@ -469,13 +509,16 @@ json_operator(CompileState *cs, StringInfo buf, const char *target, const Filter
  * string_ filters.
  */
 static void
-json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
+json_filter(CompileState *cs, StringInfo buf, const ScalarTarget *field_target,
 			const JsonValue *filter)
 {
 	const JsonValue *path = json_get(filter, "path");
-	bool		insensitive = mode_insensitive(cs, json_get(filter, "mode"));
-	char	   *target = json_target(cs, field, col, path);
+	ScalarTarget t = *field_target;
+	char	   *target;
 	int			terms = 0;
+
+	t.insensitive = mode_insensitive(cs, json_get(filter, "mode"));
+	target = json_target(cs, t.field, t.col, path);
 
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < filter->n; i++)
@@ -492,7 +535,7 @@ json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const ch
 						  "unknown Json filter \"%s\"", filter->keys[i]);
 		if (terms++ > 0)
 			appendStringInfoString(buf, " AND ");
-		json_operator(cs, buf, target, op, filter->items[i], insensitive);
+		json_operator(cs, buf, &t, target, path != NULL, op, filter->items[i]);
 		path_pop(cs, mark);
 	}
 	if (terms == 0 && path != NULL)
@@ -1159,7 +1202,7 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 	t.field = field;
 	t.col = column_expr(field, alias);
 	if (value->kind == JV_OBJECT && field->type == PT_JSON && !field->is_list)
-		json_filter(cs, buf, field, t.col, value);
+		json_filter(cs, buf, &t, value);
 	else if (value->kind == JV_OBJECT)
 		scalar_filter(cs, buf, &t, false, value);
 	else if (value->kind == JV_NULL)
