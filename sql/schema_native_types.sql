@@ -109,4 +109,38 @@ SELECT prisma_query('Native', 'findMany', '{"where": {"jsbs": {"isEmpty": false}
 -- ordering on native types
 SELECT prisma_query('Native', 'findMany', '{"orderBy": [{"money": "asc"}], "select": {"id": true}}');
 SELECT prisma_query('Native', 'findMany', '{"orderBy": [{"inet": "desc"}, {"id": "asc"}], "select": {"id": true}}');
+-- schema errors as Prisma words them: an unknown native type, one of
+-- another scalar type, too many arguments
+SAVEPOINT e;
+SELECT prisma_load_schema('model A {
+  id Int    @id
+  x  String @db.Foo
+}');
+ROLLBACK TO e;
+SELECT prisma_load_schema('model A {
+  id Int    @id
+  x  String @db.Money
+}');
+ROLLBACK TO e;
+SELECT prisma_load_schema('model A {
+  id Int     @id
+  x  Decimal @db.Money(2)
+}');
+ROLLBACK TO e;
+SELECT prisma_load_schema('model A {
+  id Int    @id
+  x  String @db.VarChar(1, 2)
+}');
+ROLLBACK TO e;
+-- catalog mismatches: the column is not of the native type's type
+CREATE TABLE "Mismatch" (id int PRIMARY KEY, m numeric, u text, c text, t varchar(5), ts timestamp(3));
+SELECT prisma_load_schema('model Mismatch {
+  id Int       @id @db.Integer
+  m  Decimal?  @db.Money
+  u  String?   @db.Uuid
+  c  String?   @db.Citext
+  t  String?   @db.Char(5)
+  ts DateTime? @db.Timestamptz(3)
+}');
+ROLLBACK TO e;
 ROLLBACK;

@@ -172,6 +172,21 @@ typedef struct PrismaSchema
  * with line and column.  Allocates in CurrentMemoryContext. */
 extern PrismaSchema *psl_parse(const char *text);
 
+/*
+ * A native type attribute of PostgreSQL (@db.Money): the Prisma scalar type
+ * it is for, how many optional arguments it takes (0: none), and the column
+ * type it names (InvalidOid for citext, an extension's type).
+ */
+typedef struct PrismaNativeType
+{
+	const char *name;
+	PrismaType	type;
+	int			max_args;
+	Oid			type_oid;
+} PrismaNativeType;
+
+extern const PrismaNativeType *native_type_lookup(const char *name);
+
 /* schema_catalog.c: resolve tables, columns and types against the catalog
  * in schema->search_path.  Every mismatch is reported in one error, or,
  * with per_model, kept in the models' problem (a model that no longer

@@ -139,6 +139,9 @@ class SchemaGen {
   makeModel(name) {
     const m = { name, table: name, fields: [], uniques: [], schema: this.multi ? this.pick(this.schemas) : null };
     if (this.chance(0.3)) m.table = this.pick(['group name', `${name}s`, 'Select', `t_${name}`]);
+    // (Prisma: one table name per model, whatever the case)
+    if ((this.tables ||= new Set()).has(m.table.toLowerCase())) m.table = name;
+    this.tables.add(m.table.toLowerCase());
     const idKind = this.pick(['int', 'int', 'uuid', 'text', 'bigint', 'compound']);
     m.idKind = idKind;
     if (idKind === 'compound') {
