@@ -260,6 +260,7 @@ class Gen {
         : scalarFields(model).filter((g) => g.type === 'Json' && !g.isList && g.native === f.native);
       if (targets.length) {
         this.use('field-ref');
+        this.use('json-ref');
         cond[op] = ref(model.name, this.sidePick(targets).name);
       }
     }
@@ -291,6 +292,7 @@ class Gen {
       const refs = byFields.filter((g) => g.type === type && (agg !== '_min' && agg !== '_max' || g.native === f.native));
       if (this.on('field-ref') && refs.length && op !== 'not' && this.side() < 0.3) {
         this.use('field-ref');
+        this.use('having-ref');
         v = ref(model.name, this.sidePick(refs).name);
       } else if (agg === '_count') v = this.int(0, 3);
       else v = this.value(model, f);

@@ -164,7 +164,8 @@ class SchemaGen {
       f.list = (f.enum || f.type.list) && this.chance(0.2);
       if (f.list) f.required = true;
       if (this.chance(0.2)) f.map = this.pick(MAPPED);
-      if (!f.list && f.type && ['String', 'Int', 'BigInt'].includes(f.type.t) && !f.type.bit && !f.type.varbit
+      // uniques of every type with a btree equality (not Json, Xml, bits)
+      if (!f.list && f.type && !['Json', 'Boolean'].includes(f.type.t) && !f.type.bit && !f.type.varbit
         && !f.type.xml && this.chance(0.15)) f.unique = true;
       if (f.map && [...m.fields].some((g) => (g.map || g.name) === f.map)) delete f.map;
       if ([...m.fields].some((g) => (g.map || g.name) === (f.map || f.name))) continue;
@@ -173,7 +174,7 @@ class SchemaGen {
     // a compound unique over two required non-list scalar fields
     const cand = m.fields.filter((f) => f.required && !f.list && !m.id.includes(f.name) && f.type && ['Int', 'String'].includes(f.type.t)
       && !f.type.bit && !f.type.varbit && !f.type.inet && !f.type.xml);
-    if (cand.length >= 2 && this.chance(0.3)) {
+    if (cand.length >= 2 && this.chance(0.6)) {
       m.uniques.push({ fields: [cand[0].name, cand[1].name], name: this.chance(0.5) ? `${cand[0].name}_${cand[1].name}` : 'pair' });
     }
     m.unsupported = this.chance(0.2);
@@ -187,7 +188,7 @@ class SchemaGen {
     for (let r = this.int(1, 4); r > 0; r--) {
       const parent = this.pick(ms);
       const child = this.chance(0.2) ? parent : this.pick(ms);
-      const kind = this.pick(['many', 'many', 'one', 'm2m', 'compound']);
+      const kind = this.pick(['many', 'many', 'one', 'm2m', 'compound', 'compound']);
       const name = `R${this.relations.length}`;
       if (kind === 'm2m') {
         if (parent.id.length !== 1 || child.id.length !== 1) continue;
@@ -495,6 +496,13 @@ class SchemaGen {
     if (f.type.char) return lit(`u${i}`);
     if (f.type.inet) return lit(`10.1.0.${i}`);
     if (f.type.small) return String(i - 5);
+    const day = String(i).padStart(2, '0');
+    if (f.type.date) return lit(`2020-01-${day}`);
+    if (f.type.time) return lit(`${day}:30:00`) + (f.type.sql.startsWith('TIMETZ') ? "::timetz" : '');
+    if (f.type.t === 'DateTime') return lit(`2020-01-${day} 10:00:00.5`);
+    if (f.type.money) return `'${i}.25'::money`;
+    if (f.type.t === 'Decimal' || f.type.t === 'Float') return `${i}.5`;
+    if (f.type.t === 'Bytes') return `'\\x${day}'`;
     return this.keyValue(f, i);
   }
 }
