@@ -84,6 +84,17 @@ SELECT prisma_compile('{"model": "Sample", "operation": "findMany", "args": {"wh
 SELECT err('Sample', '{"doc": {"equals": {"_ref": "text", "_container": "Sample"}}}');
 SELECT err('Sample', '{"doc": {"string_contains": {"_ref": "count", "_container": "Sample"}}}');
 SELECT err('Sample', '{"doc": {"array_contains": {"_ref": "words", "_container": "Sample"}}}');
--- having on a by field compares the columns of the group's rows
+-- having on a by field compares the columns of the group's rows; an
+-- aggregate compares with a by field (Prisma: SUM(x) > "by"), and a field
+-- not in by is refused, as Prisma refuses it
 SELECT prisma_query('Sample', 'groupBy', '{"by": ["count"], "having": {"count": {"lt": {"_ref": "count", "_container": "Sample"}}}}');
+SELECT prisma_query('Sample', 'groupBy', '{"by": ["countOpt"], "_count": {"_all": true}, "having": {"count": {"_sum": {"gt": {"_ref": "countOpt", "_container": "Sample"}}}}, "orderBy": {"countOpt": "asc"}}');
+SELECT prisma_query('Sample', 'groupBy', '{"by": ["count"], "_count": {"_all": true}, "having": {"count": {"_count": {"gte": {"_ref": "count", "_container": "Sample"}}}}, "orderBy": {"count": "asc"}}');
+DO $$ BEGIN
+  PERFORM prisma_query('Sample', 'groupBy', '{"by": ["count"], "having": {"count": {"_max": {"lt": {"_ref": "ratio", "_container": "Sample"}}}}}');
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE '% %', SQLSTATE, SQLERRM;
+END $$;
+-- outside filters a reference is refused, as Prisma refuses it
+SELECT err('Sample', '{"count": {"_ref": "countOpt", "_container": "Sample"}}');
+SELECT err('Sample', '{"text": {"search": {"_ref": "textOpt", "_container": "Sample"}}}');
 ROLLBACK;

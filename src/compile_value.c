@@ -394,6 +394,11 @@ field_reference(CompileState *cs, const PrismaModel *model, const PrismaField *f
 					  "field reference to model %s in a filter on model %s",
 					  container->str, model->name);
 	f = model_find_field(model, ref->str);
+	/* having compiles over a stand-in of the model that holds the by fields */
+	if (f < 0 && model_find_field(schema_find_model(cs->schema, model->name), ref->str) >= 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "A field reference in having names a field of by, as in Prisma.",
+					  "field %s is not in by", ref->str);
 	if (f < 0 || model->fields[f].type == PT_RELATION)
 		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
 					  "unknown scalar field \"%s\" on model %s in a field reference",

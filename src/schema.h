@@ -122,6 +122,7 @@ typedef struct PrismaModel
 	char	   *name;			/* Prisma model name */
 	char	   *table;			/* table name (after @@map) */
 	char	   *db_schema;		/* @@schema, or NULL for the search_path */
+	bool		is_view;		/* a view block */
 	int			line;			/* where its block starts */
 	int			col;
 	int			nfields;

@@ -373,14 +373,15 @@ resolve_model(PrismaSchema *schema, PrismaModel *m, Problems *pr)
 						m->name, m->fields[j].name, m->fields[j].line, m->fields[j].col, NAMEDATALEN - 1);
 	if (nsp_missing)
 	{
-		add_problem(pr, "model %s (line %d, column %d): schema \"%s\" does not exist",
-					m->name, m->line, m->col, m->db_schema);
+		add_problem(pr, "%s %s (line %d, column %d): schema \"%s\" does not exist",
+					m->is_view ? "view" : "model", m->name, m->line, m->col, m->db_schema);
 		return;
 	}
 	if (!OidIsValid(relid))
 	{
-		add_problem(pr, "model %s (line %d, column %d): table \"%s\" does not exist",
-					m->name, m->line, m->col, m->table);
+		add_problem(pr, "%s %s (line %d, column %d): %s \"%s\" does not exist",
+					m->is_view ? "view" : "model", m->name, m->line, m->col,
+					m->is_view ? "view" : "table", m->table);
 		return;
 	}
 	if (!readable_relkind(get_rel_relkind(relid)))

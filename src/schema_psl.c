@@ -1762,6 +1762,7 @@ psl_parse(const char *text)
 			m->table = b->name;
 			m->line = b->line;
 			m->col = b->col;
+			m->is_view = b->is_view;
 			m->relid = InvalidOid;
 			build_model_fields(m, b, names, &relinfo[s->nmodels]);
 			build_model_keys(m, b);
