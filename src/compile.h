@@ -79,6 +79,9 @@ typedef struct CompileState
 								 * only its falsity counts there (NOT of
 								 * unknown is unknown), elsewhere only its
 								 * truth */
+	bool		json_reversed;	/* under an odd number of NOT and isNot (not
+								 * every/none): Prisma writes the type test
+								 * of a Json filter reversed there */
 	bool		plan_per_values;	/* the best plan depends on the values (a
 									 * relation filter, a grouped count): plan
 									 * the statement for each execution's */

@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "utils/lsyscache.h"
 
 #include "compile.h"
 
@@ -33,6 +34,22 @@ append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
 		append_column(buf, alias, model->fields[fields[i]].column);
+		/* types without equality, compared as Prisma's in-memory distinct does */
+		switch (getBaseType(model->fields[fields[i]].col_type))
+		{
+			case XMLOID:
+				appendStringInfoString(buf, "::text");
+				break;
+			case XMLARRAYOID:
+				appendStringInfoString(buf, "::text[]");
+				break;
+			case JSONOID:
+				appendStringInfoString(buf, "::jsonb");
+				break;
+			case JSONARRAYOID:
+				appendStringInfoString(buf, "::jsonb[]");
+				break;
+		}
 	}
 	path_pop(cs, mark);
 }

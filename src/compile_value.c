@@ -404,6 +404,8 @@ field_reference(CompileState *cs, const PrismaModel *model, const PrismaField *f
 					  "unknown scalar field \"%s\" on model %s in a field reference",
 					  ref->str, model->name);
 	target = &model->fields[f];
+	if (field->ref_type != NULL)
+		field = field->ref_type;
 	if (target->type != field->type || target->is_list != list ||
 		strcmp(target->type_name, field->type_name) != 0)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,

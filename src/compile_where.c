@@ -288,9 +288,11 @@ list_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const Fil
 	switch (op->op)
 	{
 		case OP_HAS:
+			/* as Prisma's NULL = ANY (col): unknown, so it matches nothing */
 			if (value->kind == JV_NULL)
-				compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL, "null is not allowed here");
-			appendStringInfo(buf, "%s = ANY (%s)", operand(cs, t, value, elemtype, false), t->col);
+				appendStringInfoString(buf, "NULL::boolean");
+			else
+				appendStringInfo(buf, "%s = ANY (%s)", operand(cs, t, value, elemtype, false), t->col);
 			break;
 		case OP_HAS_SOME:
 		case OP_HAS_EVERY:
@@ -433,6 +435,23 @@ json_reference(CompileState *cs, const ScalarTarget *t, const JsonValue *v, bool
 }
 
 /*
+ * Append a Json test that needs a value of one JSON type (type: an SQL
+ * expression of a jsonb_typeof() name) as Prisma writes it: the type and the
+ * test, or under NOT and isNot the test or another type, so that NOT of it
+ * keeps the values of the type that fail the test (NOT {gt: 2} is <= 2,
+ * numbers only).  every and none do not reverse it, as in Prisma.
+ */
+static void
+append_json_typed(CompileState *cs, StringInfo buf, const char *target, const char *type,
+				  const char *test)
+{
+	if (cs->json_reversed)
+		appendStringInfo(buf, "(%s OR jsonb_typeof(%s) <> %s)", test, target, type);
+	else
+		appendStringInfo(buf, "(jsonb_typeof(%s) = %s AND %s)", target, type, test);
+}
+
+/*
  * Append one operator of a Json filter on target (not path or mode); the
  * value may be a field reference (Prisma's SQL: the column in place of the
  * parameter).  The string_ filters test the text at a path, or without one
@@ -444,6 +463,7 @@ json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const cha
 {
 	bool		ref = is_field_reference(v);
 	char	   *rhs;
+	StringInfoData test;
 
 	switch (op->op)
 	{
@@ -469,33 +489,32 @@ json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const cha
 				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 							  "expected a string, got %s", json_kind_name(v->kind));
 			/* insensitive as Prisma: lower() on both sides of LIKE */
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'string' AND %s%s%s%s LIKE %s(",
-							 target, t->insensitive ? "lower(" : "", target,
+			initStringInfo(&test);
+			appendStringInfo(&test, "%s%s%s%s LIKE %s(", t->insensitive ? "lower(" : "", target,
 							 has_path ? " #>> '{}'" : "::text", t->insensitive ? ")" : "",
 							 t->insensitive ? "lower" : "");
 			if (ref)
-				append_like_column(buf, json_reference(cs, t, v, true),
+				append_like_column(&test, json_reference(cs, t, v, true),
 								   op->any_before, op->any_after);
 			else
-				append_text_param(cs, buf, like_pattern(v->str, op->any_before, op->any_after));
-			appendStringInfoString(buf, "))");
+				append_text_param(cs, &test, like_pattern(v->str, op->any_before, op->any_after));
+			appendStringInfoChar(&test, ')');
+			append_json_typed(cs, buf, target, "'string'", test.data);
 			break;
 		case OP_ARRAY_CONTAINS:
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> %s)", target, target,
-							 ref ? json_reference(cs, t, v, false) :
-							 psprintf("$%d", add_jsonb_param(cs, v)));
+			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
+			append_json_typed(cs, buf, target, "'array'", psprintf("%s @> %s", target, rhs));
 			break;
 		case OP_ARRAY_END:
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = %s)",
-							 target, target, op->element,
-							 ref ? json_reference(cs, t, v, false) :
-							 psprintf("$%d", add_jsonb_param(cs, v)));
+			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
+			append_json_typed(cs, buf, target, "'array'",
+							  psprintf("(%s -> %d) = %s", target, op->element, rhs));
 			break;
 		case OP_COMPARE:
 			/* jsonb orders numbers numerically, strings as text; only like with like */
 			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
-			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof(%s) AND %s %s %s)",
-							 target, rhs, target, op->sql, rhs);
+			append_json_typed(cs, buf, target, psprintf("jsonb_typeof(%s)", rhs),
+							  psprintf("%s %s %s", target, op->sql, rhs));
 			break;
 		default:
 			elog(ERROR, "unexpected Json filter %s", op->name);
@@ -884,7 +903,9 @@ append_to_one_not_test(CompileState *cs, StringInfo buf, const PrismaField *rel,
 
 	appendStringInfoString(buf, "NOT ");
 	cs->where_negated = !negated;
+	cs->json_reversed = !cs->json_reversed;
 	append_to_one_test(cs, buf, rel, parent_alias, where);
+	cs->json_reversed = !cs->json_reversed;
 	cs->where_negated = negated;
 }
 
@@ -1082,7 +1103,10 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 
 	/* like Prisma, empty objects are dropped: OR [{}] matches nothing, NOT {} everything */
 	if (is_not)
+	{
 		cs->where_negated = !negated;
+		cs->json_reversed = !cs->json_reversed;
+	}
 	if (value->kind == JV_OBJECT && !is_or)
 	{
 		if (where_empty(model, value))
@@ -1094,6 +1118,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 			where_object(cs, buf, model, alias, value, true);
 		}
 		cs->where_negated = negated;
+		cs->json_reversed ^= is_not;
 		return;
 	}
 	if (value->kind != JV_ARRAY)
@@ -1121,6 +1146,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 		appendStringInfoString(buf, is_or ? "false" : "true");
 	appendStringInfoChar(buf, ')');
 	cs->where_negated = negated;
+	cs->json_reversed ^= is_not;
 }
 
 /* The compound unique (@@id/@@unique) named key, or NULL. */

@@ -57,6 +57,10 @@ typedef struct PrismaField
 								 * NULL */
 	int			line;			/* line in the schema text, 1-based */
 	int			col;			/* column of its name, 1-based */
+	const struct PrismaField *ref_type;	/* a field reference compared with
+										 * this field must have the type of
+										 * ref_type (having's _avg stand-in:
+										 * the averaged field), NULL: its own */
 
 	/* catalog facts, filled by schema_catalog.c for scalar fields */
 	Oid			col_type;		/* pg_attribute.atttypid (array type for

@@ -159,10 +159,11 @@ class Gen {
     if (v === undefined) return undefined;
     this.use(tag);
     // Prisma's filter types: Boolean has no in/notIn, enums and Bytes no lt/gt
-    const ops = f.type === 'Boolean' ? ['eq', 'equals', 'not']
+    const ops = f.native === 'Xml' ? [] : f.type === 'Boolean' ? ['eq', 'equals', 'not']
       : f.kind === 'enum' || f.type === 'Bytes' ? ['eq', 'equals', 'not', 'in', 'notIn']
         : ['eq', 'equals', 'not', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte'];
     if (f.type === 'String' && this.on('where-string')) ops.push('contains', 'startsWith', 'endsWith', 'notContains');
+    if (!ops.length) return undefined;
     const op = this.pick(ops);
     if (op === 'eq') return v;
     if (op === 'in' || op === 'notIn') {
@@ -285,8 +286,8 @@ class Gen {
       const aggs = ['_count', ...(this.minMaxable(model).includes(f) ? ['_min', '_max'] : []),
         ...(this.numeric(model).includes(f) ? ['_sum', '_avg'] : [])];
       const agg = this.sidePick(aggs);
-      // the Prisma type of the aggregate's value
-      const type = agg === '_count' ? 'Int' : agg === '_avg' ? (f.type === 'Decimal' ? 'Decimal' : 'Float') : f.type;
+      // the type Prisma wants of a referenced field: Int for _count, else the field's own
+      const type = agg === '_count' ? 'Int' : f.type;
       const op = this.sidePick(agg === '_avg' ? ['gt', 'lt'] : ['equals', 'gt', 'gte', 'lt', 'lte', 'not']);
       let v;
       const refs = byFields.filter((g) => g.type === type && (agg !== '_min' && agg !== '_max' || g.native === f.native));
@@ -333,8 +334,9 @@ class Gen {
     return out;
   }
 
+  // (not Xml: no ordering or equality for it, Prisma's SQL fails on them)
   orderable(model) {
-    return scalarFields(model).filter((f) => !f.isList && f.type !== 'Json');
+    return scalarFields(model).filter((f) => !f.isList && f.type !== 'Json' && f.native !== 'Xml');
   }
 
   // An orderBy for findMany.
@@ -406,7 +408,9 @@ class Gen {
     if (this.on('distinct') && this.chance(0.1)) {
       this.use('distinct');
       // not on Float: Prisma merges NaN and ±Infinity keys (README, deliberate differences)
-      args.distinct = this.some(this.orderable(model).filter((f) => f.type !== 'Float').map((f) => f.name), 1, 2);
+      // Xml too: Prisma's distinct is in memory
+      const xml = scalarFields(model).filter((f) => !f.isList && f.native === 'Xml');
+      args.distinct = this.some([...this.orderable(model), ...xml].filter((f) => f.type !== 'Float').map((f) => f.name), 1, 2);
     }
     if (nested && Object.keys(args).some((k) => ['where', 'orderBy', 'take', 'skip', 'distinct'].includes(k))) this.use('nested');
   }
