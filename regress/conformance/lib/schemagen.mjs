@@ -167,8 +167,10 @@ class SchemaGen {
       // uniques of every type with a btree equality (not Json, Xml, bits)
       if (!f.list && f.type && !['Json', 'Boolean'].includes(f.type.t) && !f.type.bit && !f.type.varbit
         && !f.type.xml && this.chance(0.15)) f.unique = true;
-      if (f.map && [...m.fields].some((g) => (g.map || g.name) === f.map)) delete f.map;
-      if ([...m.fields].some((g) => (g.map || g.name) === (f.map || f.name))) continue;
+      // one column name per field, whatever the case (Prisma compares them so)
+      const col = (g) => (g.map || g.name).toLowerCase();
+      if (f.map && m.fields.some((g) => col(g) === f.map.toLowerCase())) delete f.map;
+      if (m.fields.some((g) => col(g) === col(f))) continue;
       m.fields.push(f);
     }
     // a compound unique over two required non-list scalar fields
