@@ -248,7 +248,7 @@ class Gen {
     // without one Prisma's lower() of a jsonb fails); LIKE characters out
     const s = cond[op];
     const modeOk = ['equals', 'not'].includes(op) || (op.startsWith('string_') && path.length);
-    if (modeOk && this.on('json-mode') && this.side() < 0.35 && !/[%_\\]/.test(JSON.stringify(s))) {
+    if (modeOk && this.on('json-mode') && this.side() < 0.5 && !/[%_\\]/.test(JSON.stringify(s))) {
       this.use('json-mode');
       cond.mode = 'insensitive';
       if (typeof s === 'string' && this.side() < 0.5) cond[op] = s.toUpperCase();
@@ -291,7 +291,7 @@ class Gen {
       const op = this.sidePick(agg === '_avg' ? ['gt', 'lt'] : ['equals', 'gt', 'gte', 'lt', 'lte', 'not']);
       let v;
       const refs = byFields.filter((g) => g.type === type && (agg !== '_min' && agg !== '_max' || g.native === f.native));
-      if (this.on('field-ref') && refs.length && op !== 'not' && this.side() < 0.3) {
+      if (this.on('field-ref') && refs.length && op !== 'not' && this.side() < 0.5) {
         this.use('field-ref');
         this.use('having-ref');
         v = ref(model.name, this.sidePick(refs).name);
@@ -514,7 +514,7 @@ class Gen {
       if (num.length && this.chance(0.5)) args._sum = { [this.pick(num).name]: true };
       if (this.chance(0.5)) args._max = { [this.pick(this.minMaxable(model)).name]: true };
       args.orderBy = by.map((b) => ({ [b]: this.pick(['asc', 'desc']) }));
-      if (this.on('having') && this.side() < 0.4) {
+      if (this.on('having') && this.side() < 0.6) {
         const h = this.having(model, by);
         if (Object.keys(h).length) args.having = h;
       }
