@@ -109,6 +109,25 @@ SELECT prisma_query('Native', 'findMany', '{"where": {"jsbs": {"isEmpty": false}
 -- ordering on native types
 SELECT prisma_query('Native', 'findMany', '{"orderBy": [{"money": "asc"}], "select": {"id": true}}');
 SELECT prisma_query('Native', 'findMany', '{"orderBy": [{"inet": "desc"}, {"id": "asc"}], "select": {"id": true}}');
+-- distinct tells values apart as Prisma's (in memory, on the values it
+-- reads): timetz without its offset, citext by case, Xml and Json by text;
+-- an insensitive equals on a @db.Json column tests its own text
+CREATE TABLE "Dist" (id int PRIMARY KEY, tz TIMETZ(3), ci CITEXT, x XML, j JSON);
+INSERT INTO "Dist" VALUES (1, '12:30:00+02', 'Ab', '<a/>', '{"a":1}'), (2, '12:30:00-05', 'ab', '<a/>', '{"a": 1}'),
+  (3, '13:00:00+02', 'AB', '<b/>', '{"a":1}');
+SELECT prisma_load_schema($$
+model Dist {
+  id Int       @id
+  tz DateTime? @db.Timetz(3)
+  ci String?   @db.Citext
+  x  String?   @db.Xml
+  j  Json?     @db.Json
+}
+$$) IS NOT NULL AS loaded;
+SELECT prisma_query('Dist', 'findMany', '{"distinct": ["tz"], "select": {"id": true}, "orderBy": {"id": "asc"}}');
+SELECT prisma_query('Dist', 'findMany', '{"distinct": ["ci"], "select": {"id": true}, "orderBy": {"id": "asc"}}');
+SELECT prisma_query('Dist', 'findMany', '{"distinct": ["x", "j"], "select": {"id": true}, "orderBy": {"id": "asc"}}');
+SELECT prisma_query('Dist', 'findMany', '{"where": {"j": {"equals": {"a": 1}, "mode": "insensitive"}}, "select": {"id": true}, "orderBy": {"id": "asc"}}');
 -- schema errors as Prisma words them: an unknown native type, one of
 -- another scalar type, too many arguments
 SAVEPOINT e;

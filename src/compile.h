@@ -275,6 +275,7 @@ extern int	add_list_param(CompileState *cs, const PrismaField *field, Oid elemty
 						   const JsonValue *list);
 extern int64 json_integer(CompileState *cs, const JsonValue *value);
 extern bool is_field_reference(const JsonValue *value);
+extern void append_distinct_cast(StringInfo buf, const PrismaField *field);
 extern const PrismaField *field_reference(CompileState *cs, const PrismaModel *model,
 										  const PrismaField *field, const JsonValue *value,
 										  bool list);

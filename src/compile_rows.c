@@ -15,7 +15,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "utils/lsyscache.h"
 
 #include "compile.h"
 
@@ -34,22 +33,7 @@ append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
 		append_column(buf, alias, model->fields[fields[i]].column);
-		/* types without equality, compared as Prisma's in-memory distinct does */
-		switch (getBaseType(model->fields[fields[i]].col_type))
-		{
-			case XMLOID:
-				appendStringInfoString(buf, "::text");
-				break;
-			case XMLARRAYOID:
-				appendStringInfoString(buf, "::text[]");
-				break;
-			case JSONOID:
-				appendStringInfoString(buf, "::jsonb");
-				break;
-			case JSONARRAYOID:
-				appendStringInfoString(buf, "::jsonb[]");
-				break;
-		}
+		append_distinct_cast(buf, &model->fields[fields[i]]);
 	}
 	path_pop(cs, mark);
 }

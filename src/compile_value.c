@@ -1,6 +1,7 @@
 /*
  * compile_value.c
- *		Turn values of the query document into typed bind parameters.
+ *		Turn values of the query document into typed bind parameters (and
+ *		the casts under which distinct tells column values apart).
  *
  * A value is checked against its field's Prisma type first, so that a
  * wrong value gets an error that names the JSON path and the expected
@@ -339,6 +340,28 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 	}
 	getTypeInputInfo(type, &infunc, &ioparam);
 	return input_at_path(cs, infunc, text, ioparam);
+}
+
+/*
+ * Append the cast under which a column's values are told apart as Prisma's
+ * distinct tells them (in memory, on the values as it reads them): Xml and
+ * Json, which have no equality, by their text (jsonb), timetz without its
+ * offset, citext case-sensitively; other types as they are.
+ */
+void
+append_distinct_cast(StringInfo buf, const PrismaField *field)
+{
+	bool		citext = field->native_type != NULL && strncmp(field->native_type, "Citext", 6) == 0;
+	Oid			type = getBaseType(field->col_type);
+
+	if (field->is_list)
+		type = get_element_type(type);
+	if (type == XMLOID || citext)
+		appendStringInfoString(buf, field->is_list ? "::text[]" : "::text");
+	else if (type == JSONOID)
+		appendStringInfoString(buf, field->is_list ? "::jsonb[]" : "::jsonb");
+	else if (type == TIMETZOID)
+		appendStringInfoString(buf, field->is_list ? "::time[]" : "::time");
 }
 
 /* Is value a field reference, {"_ref": "field", "_container": "Model"}

@@ -393,7 +393,7 @@ mode_insensitive(CompileState *cs, const JsonValue *mode)
  * ILIKE the value's text.
  */
 static void
-json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
+json_equality(CompileState *cs, StringInfo buf, const char *target, const char *text, bool eq,
 			  const JsonValue *v, bool insensitive)
 {
 	JsonValue	jnull = {.kind = JV_NULL};
@@ -405,7 +405,7 @@ json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
 						 "(%s IS NOT NULL AND %s <> 'null')", target, target);
 	else if (insensitive)
 	{
-		appendStringInfo(buf, "%s::text %sILIKE ", target, eq ? "" : "NOT ");
+		appendStringInfo(buf, "%s::text %sILIKE ", text, eq ? "" : "NOT ");
 		append_text_param(cs, buf, like_pattern(json_to_text(v->kind == JV_STRING &&
 															 strcmp(v->str, "JsonNull") == 0 ? &jnull : v),
 												false, false));
@@ -462,6 +462,8 @@ json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const cha
 			  bool has_path, const FilterOpInfo *op, const JsonValue *v)
 {
 	bool		ref = is_field_reference(v);
+	/* the JSON text Prisma tests: a json column's own, without a path */
+	const char *text = has_path || t->field->col_type != JSONOID ? target : t->col;
 	char	   *rhs;
 	StringInfoData test;
 
@@ -471,14 +473,14 @@ json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const cha
 		case OP_NOT:
 			if (!ref)
 			{
-				json_equality(cs, buf, target, op->op == OP_EQUALS, v, t->insensitive);
+				json_equality(cs, buf, target, text, op->op == OP_EQUALS, v, t->insensitive);
 				break;
 			}
 			rhs = json_reference(cs, t, v, false);
 			if (t->insensitive)
 			{
 				/* as with a value: the JSON texts, insensitively */
-				appendStringInfo(buf, "%s::text %sILIKE ", target, op->op == OP_EQUALS ? "" : "NOT ");
+				appendStringInfo(buf, "%s::text %sILIKE ", text, op->op == OP_EQUALS ? "" : "NOT ");
 				append_like_column(buf, psprintf("%s::text", rhs), false, false);
 			}
 			else
@@ -490,7 +492,8 @@ json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const cha
 							  "expected a string, got %s", json_kind_name(v->kind));
 			/* insensitive as Prisma: lower() on both sides of LIKE */
 			initStringInfo(&test);
-			appendStringInfo(&test, "%s%s%s%s LIKE %s(", t->insensitive ? "lower(" : "", target,
+			appendStringInfo(&test, "%s%s%s%s LIKE %s(", t->insensitive ? "lower(" : "",
+							 has_path ? target : text,
 							 has_path ? " #>> '{}'" : "::text", t->insensitive ? ")" : "",
 							 t->insensitive ? "lower" : "");
 			if (ref)
