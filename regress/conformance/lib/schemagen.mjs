@@ -457,9 +457,11 @@ class SchemaGen {
           if (p) used.add(p);
         }
         const dangling = this.relationMode && this.chance(0.1);
+        // (a key of no row, another per dangling row: one-to-one keys are unique)
+        if (dangling) this.dangled = (this.dangled || 0) + 1;
         r.fk.forEach((f, k) => {
           row[f.name] = !p || (r.optional && this.chance(0.25)) ? 'NULL'
-            : dangling ? this.keyValue(f, 1000 + k) : p[r.refs[k]];
+            : dangling ? this.keyValue(f, 1000 + 10 * this.dangled + k) : p[r.refs[k]];
         });
         if (r.kind === 'one' && !p && !r.optional) throw new Error('required one-to-one without parent');
       }
