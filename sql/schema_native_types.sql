@@ -100,6 +100,8 @@ SELECT prisma_query('Native', 'findMany', '{"where": {"timetz": {"gt": "1970-01-
 -- SmallInt range, Oid unsigned, Real
 SELECT prisma_query('Native', 'findMany', '{"where": {"small": -32768, "oid": 4294967295, "real": 1.1}, "select": {"id": true}}');
 SELECT prisma_query('Native', 'findMany', '{"where": {"oids": {"hasEvery": [1, 2]}, "smalls": {"has": -2}, "reals": {"has": 3.25}}, "select": {"id": true}}');
+-- an Oid by field referenced from a count in having (as int8)
+SELECT prisma_query('Native', 'groupBy', '{"by": ["oid"], "_count": {"_all": true}, "having": {"id": {"_count": {"lte": {"_ref": "oid", "_container": "Native"}}}}, "orderBy": {"oid": "asc"}}');
 SELECT prisma_query('Native', 'findMany', '{"where": {"small": 40000}}');
 ROLLBACK TO s;
 -- Json and Jsonb, and their lists

@@ -170,7 +170,14 @@ static char *
 operand(CompileState *cs, const ScalarTarget *t, const JsonValue *value, Oid type, bool list)
 {
 	if (is_field_reference(value))
-		return column_expr(field_reference(cs, t->model, t->field, value, list), t->alias);
+	{
+		const PrismaField *ref = field_reference(cs, t->model, t->field, value, list);
+
+		/* an Oid compares with other integer types (having's counts) as int8 */
+		if (!list && ref->col_type == OIDOID && t->field->col_type != OIDOID)
+			return psprintf("%s::int8", column_expr(ref, t->alias));
+		return column_expr(ref, t->alias);
+	}
 	if (list)
 		return psprintf("$%d", add_list_param(cs, t->field, type, value));
 	return psprintf("$%d", add_value_param(cs, t->field, type, value));
