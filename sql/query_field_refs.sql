@@ -62,7 +62,39 @@ SELECT err('Sample', '{"count": {"lt": {"_ref": 1, "_container": "Sample"}}}');
 SELECT err('Sample', '{"count": {"lt": {"_ref": "countOpt", "_container": "Sample", "x": 1}}}');
 SELECT err('Sample', '{"nums": {"equals": {"_ref": "nums", "_container": "Sample"}}}');
 SELECT err('Sample', '{"status": {"equals": {"_ref": "text", "_container": "Sample"}}}');
-SELECT err('Sample', '{"doc": {"equals": {"_ref": "docOpt", "_container": "Sample"}}}');
--- having on a by field compares the columns of the group's rows
+-- Json filters take references as Prisma writes them: a Json field for
+-- equals, not, lt/gt and the array_ filters, a String field for string_
+UPDATE "Sample" SET "docOpt" = '1' WHERE id = 3;                 -- doc [1, 2, 3]
+UPDATE "Sample" SET "docOpt" = '[1, "two"]' WHERE id = 8;        -- doc.nested.list [1, "two", …]
+UPDATE "Sample" SET "textOpt" = 'str' WHERE id = 4;              -- doc "a string"
+UPDATE "Sample" SET "textOpt" = 'OBJ' WHERE id = 2;              -- doc.kind "object"
+SELECT ids('Sample', '{"doc": {"equals": {"_ref": "docOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"doc": {"not": {"_ref": "docOpt", "_container": "Sample"}}, "id": {"lt": 11}}');
+SELECT ids('Sample', '{"doc": {"gt": {"_ref": "docOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"doc": {"array_contains": {"_ref": "docOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"doc": {"array_starts_with": {"_ref": "docOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"doc": {"path": ["nested", "list"], "array_contains": {"_ref": "docOpt", "_container": "Sample"}}}');
+-- insensitive equals compares the JSON texts (Prisma's SQL fails here)
+SELECT ids('Sample', '{"doc": {"equals": {"_ref": "docOpt", "_container": "Sample"}, "mode": "insensitive"}}');
+-- string_: the text at a path; without one the JSON text, quotes included
+SELECT ids('Sample', '{"doc": {"path": ["kind"], "string_contains": {"_ref": "textOpt", "_container": "Sample"}, "mode": "insensitive"}}');
+SELECT ids('Sample', '{"doc": {"string_contains": {"_ref": "textOpt", "_container": "Sample"}}}');
+SELECT ids('Sample', '{"doc": {"string_starts_with": {"_ref": "textOpt", "_container": "Sample"}}}');
+SELECT prisma_compile('{"model": "Sample", "operation": "findMany", "args": {"where": {"doc": {"path": ["kind"], "string_starts_with": {"_ref": "textOpt", "_container": "Sample"}}}, "select": {"id": true}}}');
+SELECT err('Sample', '{"doc": {"equals": {"_ref": "text", "_container": "Sample"}}}');
+SELECT err('Sample', '{"doc": {"string_contains": {"_ref": "count", "_container": "Sample"}}}');
+SELECT err('Sample', '{"doc": {"array_contains": {"_ref": "words", "_container": "Sample"}}}');
+-- having on a by field compares the columns of the group's rows; an
+-- aggregate compares with a by field (Prisma: SUM(x) > "by"), and a field
+-- not in by is refused, as Prisma refuses it
 SELECT prisma_query('Sample', 'groupBy', '{"by": ["count"], "having": {"count": {"lt": {"_ref": "count", "_container": "Sample"}}}}');
+SELECT prisma_query('Sample', 'groupBy', '{"by": ["countOpt"], "_count": {"_all": true}, "having": {"count": {"_sum": {"gt": {"_ref": "countOpt", "_container": "Sample"}}}}, "orderBy": {"countOpt": "asc"}}');
+SELECT prisma_query('Sample', 'groupBy', '{"by": ["count"], "_count": {"_all": true}, "having": {"count": {"_count": {"gte": {"_ref": "count", "_container": "Sample"}}}}, "orderBy": {"count": "asc"}}');
+DO $$ BEGIN
+  PERFORM prisma_query('Sample', 'groupBy', '{"by": ["count"], "having": {"count": {"_max": {"lt": {"_ref": "ratio", "_container": "Sample"}}}}}');
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE '% %', SQLSTATE, SQLERRM;
+END $$;
+-- outside filters a reference is refused, as Prisma refuses it
+SELECT err('Sample', '{"count": {"_ref": "countOpt", "_container": "Sample"}}');
+SELECT err('Sample', '{"text": {"search": {"_ref": "textOpt", "_container": "Sample"}}}');
 ROLLBACK;

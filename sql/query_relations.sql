@@ -45,7 +45,20 @@ SELECT prisma_query('Team', 'findFirst', '{"select": {"slug": true, "_count": tr
 SELECT ids('Post', '{"where": {"metadata": {"path": ["nested", "b"], "equals": [1, 2, 3]}}}');
 SELECT ids('Post', '{"where": {"metadata": {"path": ["k"], "string_contains": "v"}}}');
 SELECT ids('Post', '{"where": {"metadata": {"path": ["k"], "string_starts_with": "v"}}}');
+-- under NOT and isNot Prisma reverses the type test (NOT gt keeps the
+-- numbers not greater, not the other values); every and none do not
+SELECT ids('Post', '{"where": {"metadata": {"path": ["n"], "gt": 28}}}');
+SELECT ids('Post', '{"where": {"NOT": {"metadata": {"path": ["n"], "gt": 28}}}}');
+SELECT ids('Post', '{"where": {"NOT": {"NOT": {"metadata": {"path": ["n"], "gt": 28}}}}}');
+SELECT ids('Post', '{"where": {"NOT": {"metadata": {"array_contains": "two"}}}}');
+SELECT ids('User', '{"where": {"posts": {"every": {"metadata": {"path": ["n"], "lt": 100}}}}}');
+SELECT ids('User', '{"where": {"NOT": {"posts": {"some": {"metadata": {"path": ["n"], "gt": 28}}}}}}');
+-- has: null matches nothing, as Prisma's NULL = ANY (col)
+SELECT ids('Post', '{"where": {"tags": {"has": null}}}');
+SELECT ids('Post', '{"where": {"NOT": {"tags": {"has": null}}}}');
+-- without a path the JSON text, as in Prisma: a string ends with its quote
 SELECT ids('Post', '{"where": {"metadata": {"string_ends_with": "string"}}}');
+SELECT ids('Post', '{"where": {"metadata": {"string_ends_with": "string\""}}}');
 SELECT ids('Post', '{"where": {"metadata": {"array_contains": "two"}}}');
 SELECT ids('Post', '{"where": {"metadata": {"array_contains": [1, {"three": 3}]}}}');
 SELECT ids('Post', '{"where": {"metadata": {"array_starts_with": 1}}}');

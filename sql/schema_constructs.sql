@@ -159,6 +159,41 @@ SELECT prisma_load_schema('type T {
   x Int
 }');
 ROLLBACK TO s;
+-- catalog mismatches: a schema of @@schema, a view and a join table that
+-- do not exist, a view's column of another type
+SELECT prisma_load_schema('generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["views"]
+}
+datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "shop", "nowhere"]
+}
+model Gone {
+  id Int @id
+  @@schema("nowhere")
+}
+model Tag {
+  id   Int    @id
+  tags Tag2[]
+  @@schema("public")
+}
+model Tag2 {
+  id   Int   @id
+  tags Tag[]
+  @@map("Tag")
+  @@schema("public")
+}
+view NoView {
+  id Int @unique
+  @@schema("public")
+}
+view ItemView {
+  id      Int @unique
+  orderId Int
+  @@schema("shop")
+}');
+ROLLBACK TO s;
 -- a view without any unique field loads (read without implicit order)
 CREATE VIEW "Plain" AS SELECT 1 AS n;
 SELECT prisma_load_schema('generator client {

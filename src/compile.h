@@ -88,6 +88,9 @@ typedef struct CompileState
 								 * of a WHERE (not under OR, NOT or IS NOT
 								 * FALSE), where PostgreSQL turns [NOT]
 								 * EXISTS into a semi- or anti-join */
+	bool		json_reversed;	/* under an odd number of NOT and isNot (not
+								 * every/none): Prisma writes the type test
+								 * of a Json filter reversed there */
 	bool		plan_per_values;	/* the best plan depends on the values (a
 									 * relation filter, a grouped count): plan
 									 * the statement for each execution's */
@@ -298,6 +301,7 @@ extern int	add_list_param(CompileState *cs, const PrismaField *field, Oid elemty
 						   const JsonValue *list);
 extern int64 json_integer(CompileState *cs, const JsonValue *value);
 extern bool is_field_reference(const JsonValue *value);
+extern void append_distinct_cast(StringInfo buf, const PrismaField *field);
 extern const PrismaField *field_reference(CompileState *cs, const PrismaModel *model,
 										  const PrismaField *field, const JsonValue *value,
 										  bool list);

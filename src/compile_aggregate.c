@@ -586,6 +586,8 @@ stand_in_field(AggQuery *q, AggKind kind, int f)
 	}
 	else if (kind == AGG_AVG)
 	{
+		/* a Float (Decimal) filter, but Prisma's references are of the field's type */
+		s->ref_type = field;
 		s->type = field->type == PT_DECIMAL ? PT_DECIMAL : PT_FLOAT;
 		s->type_name = field->type == PT_DECIMAL ? "Decimal" : "Float";
 		s->col_type = field->type == PT_DECIMAL ? NUMERICOID : FLOAT8OID;

@@ -34,6 +34,7 @@ append_distinct_keys(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
 		append_column(buf, alias, model->fields[fields[i]].column);
+		append_distinct_cast(buf, &model->fields[fields[i]]);
 	}
 	path_pop(cs, mark);
 }

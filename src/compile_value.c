@@ -1,6 +1,7 @@
 /*
  * compile_value.c
- *		Turn values of the query document into typed bind parameters.
+ *		Turn values of the query document into typed bind parameters (and
+ *		the casts under which distinct tells column values apart).
  *
  * A value is checked against its field's Prisma type first, so that a
  * wrong value gets an error that names the JSON path and the expected
@@ -341,6 +342,28 @@ value_datum(CompileState *cs, const PrismaField *field, Oid type, const JsonValu
 	return input_at_path(cs, infunc, text, ioparam);
 }
 
+/*
+ * Append the cast under which a column's values are told apart as Prisma's
+ * distinct tells them (in memory, on the values as it reads them): Xml and
+ * Json, which have no equality, by their text (jsonb), timetz without its
+ * offset, citext case-sensitively; other types as they are.
+ */
+void
+append_distinct_cast(StringInfo buf, const PrismaField *field)
+{
+	bool		citext = field->native_type != NULL && strncmp(field->native_type, "Citext", 6) == 0;
+	Oid			type = getBaseType(field->col_type);
+
+	if (field->is_list)
+		type = get_element_type(type);
+	if (type == XMLOID || citext)
+		appendStringInfoString(buf, field->is_list ? "::text[]" : "::text");
+	else if (type == JSONOID)
+		appendStringInfoString(buf, field->is_list ? "::jsonb[]" : "::jsonb");
+	else if (type == TIMETZOID)
+		appendStringInfoString(buf, field->is_list ? "::time[]" : "::time");
+}
+
 /* Is value a field reference, {"_ref": "field", "_container": "Model"}
  * (how Prisma sends prisma.model.fields.field)? */
 bool
@@ -394,11 +417,18 @@ field_reference(CompileState *cs, const PrismaModel *model, const PrismaField *f
 					  "field reference to model %s in a filter on model %s",
 					  container->str, model->name);
 	f = model_find_field(model, ref->str);
+	/* having compiles over a stand-in of the model that holds the by fields */
+	if (f < 0 && model_find_field(schema_find_model(cs->schema, model->name), ref->str) >= 0)
+		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE,
+					  "A field reference in having names a field of by, as in Prisma.",
+					  "field %s is not in by", ref->str);
 	if (f < 0 || model->fields[f].type == PT_RELATION)
 		compile_error(cs, ERRCODE_UNDEFINED_COLUMN, NULL,
 					  "unknown scalar field \"%s\" on model %s in a field reference",
 					  ref->str, model->name);
 	target = &model->fields[f];
+	if (field->ref_type != NULL)
+		field = field->ref_type;
 	if (target->type != field->type || target->is_list != list ||
 		strcmp(target->type_name, field->type_name) != 0)
 		compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,

@@ -172,7 +172,14 @@ static char *
 operand(CompileState *cs, const ScalarTarget *t, const JsonValue *value, Oid type, bool list)
 {
 	if (is_field_reference(value))
-		return column_expr(field_reference(cs, t->model, t->field, value, list), t->alias);
+	{
+		const PrismaField *ref = field_reference(cs, t->model, t->field, value, list);
+
+		/* an Oid compares with other integer types (having's counts) as int8 */
+		if (!list && ref->col_type == OIDOID && t->field->col_type != OIDOID)
+			return psprintf("%s::int8", column_expr(ref, t->alias));
+		return column_expr(ref, t->alias);
+	}
 	if (list)
 		return psprintf("$%d", add_list_param(cs, t->field, type, value));
 	return psprintf("$%d", add_value_param(cs, t->field, type, value));
@@ -290,9 +297,11 @@ list_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const Fil
 	switch (op->op)
 	{
 		case OP_HAS:
+			/* as Prisma's NULL = ANY (col): unknown, so it matches nothing */
 			if (value->kind == JV_NULL)
-				compile_error(cs, ERRCODE_NULL_VALUE_NOT_ALLOWED, NULL, "null is not allowed here");
-			appendStringInfo(buf, "%s = ANY (%s)", operand(cs, t, value, elemtype, false), t->col);
+				appendStringInfoString(buf, "NULL::boolean");
+			else
+				appendStringInfo(buf, "%s = ANY (%s)", operand(cs, t, value, elemtype, false), t->col);
 			break;
 		case OP_HAS_SOME:
 		case OP_HAS_EVERY:
@@ -393,7 +402,7 @@ mode_insensitive(CompileState *cs, const JsonValue *mode)
  * ILIKE the value's text.
  */
 static void
-json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
+json_equality(CompileState *cs, StringInfo buf, const char *target, const char *text, bool eq,
 			  const JsonValue *v, bool insensitive)
 {
 	JsonValue	jnull = {.kind = JV_NULL};
@@ -405,7 +414,7 @@ json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
 						 "(%s IS NOT NULL AND %s <> 'null')", target, target);
 	else if (insensitive)
 	{
-		appendStringInfo(buf, "%s::text %sILIKE ", target, eq ? "" : "NOT ");
+		appendStringInfo(buf, "%s::text %sILIKE ", text, eq ? "" : "NOT ");
 		append_text_param(cs, buf, like_pattern(json_to_text(v->kind == JV_STRING &&
 															 strcmp(v->str, "JsonNull") == 0 ? &jnull : v),
 												false, false));
@@ -416,48 +425,108 @@ json_equality(CompileState *cs, StringInfo buf, const char *target, bool eq,
 										 strcmp(v->str, "JsonNull") == 0 ? &jnull : v));
 }
 
-/* Append one operator of a Json filter on target (not path or mode). */
-static void
-json_operator(CompileState *cs, StringInfo buf, const char *target, const FilterOpInfo *op,
-			  const JsonValue *v, bool insensitive)
+/*
+ * The column a field reference in a Json filter names, checked as Prisma
+ * checks it: a Json field of the model, as jsonb, or for the string_
+ * filters a String field, as text.
+ */
+static char *
+json_reference(CompileState *cs, const ScalarTarget *t, const JsonValue *v, bool string)
 {
-	int			param;
+	static const PrismaField string_field = {.type = PT_STRING, .type_name = "String"};
+	const PrismaField *ref = field_reference(cs, t->model, string ? &string_field : t->field,
+											 v, false);
+	char	   *col = column_expr(ref, t->alias);
 
-	if (is_field_reference(v))
-		compile_error(cs, ERRCODE_FEATURE_NOT_SUPPORTED,
-					  "Compare with a value: field references work in filters on scalar and list fields.",
-					  "field references are not supported in Json filters");
+	if (string)
+		return psprintf("%s::text", col);
+	return ref->col_type == JSONBOID ? col : psprintf("%s::jsonb", col);
+}
+
+/*
+ * Append a Json test that needs a value of one JSON type (type: an SQL
+ * expression of a jsonb_typeof() name) as Prisma writes it: the type and the
+ * test, or under NOT and isNot the test or another type, so that NOT of it
+ * keeps the values of the type that fail the test (NOT {gt: 2} is <= 2,
+ * numbers only).  every and none do not reverse it, as in Prisma.
+ */
+static void
+append_json_typed(CompileState *cs, StringInfo buf, const char *target, const char *type,
+				  const char *test)
+{
+	if (cs->json_reversed)
+		appendStringInfo(buf, "(%s OR jsonb_typeof(%s) <> %s)", test, target, type);
+	else
+		appendStringInfo(buf, "(jsonb_typeof(%s) = %s AND %s)", target, type, test);
+}
+
+/*
+ * Append one operator of a Json filter on target (not path or mode); the
+ * value may be a field reference (Prisma's SQL: the column in place of the
+ * parameter).  The string_ filters test the text at a path, or without one
+ * the value's JSON text, quotes included, as Prisma does.
+ */
+static void
+json_operator(CompileState *cs, StringInfo buf, const ScalarTarget *t, const char *target,
+			  bool has_path, const FilterOpInfo *op, const JsonValue *v)
+{
+	bool		ref = is_field_reference(v);
+	/* the JSON text Prisma tests: a json column's own, without a path */
+	const char *text = has_path || t->field->col_type != JSONOID ? target : t->col;
+	char	   *rhs;
+	StringInfoData test;
+
 	switch (op->op)
 	{
 		case OP_EQUALS:
 		case OP_NOT:
-			json_equality(cs, buf, target, op->op == OP_EQUALS, v, insensitive);
+			if (!ref)
+			{
+				json_equality(cs, buf, target, text, op->op == OP_EQUALS, v, t->insensitive);
+				break;
+			}
+			rhs = json_reference(cs, t, v, false);
+			if (t->insensitive)
+			{
+				/* as with a value: the JSON texts, insensitively */
+				appendStringInfo(buf, "%s::text %sILIKE ", text, op->op == OP_EQUALS ? "" : "NOT ");
+				append_like_column(buf, psprintf("%s::text", rhs), false, false);
+			}
+			else
+				appendStringInfo(buf, "%s %s %s", target, op->op == OP_EQUALS ? "=" : "<>", rhs);
 			break;
 		case OP_STRING_LIKE:
-			if (v->kind != JV_STRING)
+			if (v->kind != JV_STRING && !ref)
 				compile_error(cs, ERRCODE_INVALID_PARAMETER_VALUE, NULL,
 							  "expected a string, got %s", json_kind_name(v->kind));
 			/* insensitive as Prisma: lower() on both sides of LIKE */
-			appendStringInfo(buf, insensitive ?
-							 "(jsonb_typeof(%s) = 'string' AND lower(%s #>> '{}') LIKE lower(" :
-							 "(jsonb_typeof(%s) = 'string' AND (%s #>> '{}') LIKE (",
-							 target, target);
-			append_text_param(cs, buf, like_pattern(v->str, op->any_before, op->any_after));
-			appendStringInfoString(buf, "))");
+			initStringInfo(&test);
+			appendStringInfo(&test, "%s%s%s%s LIKE %s(", t->insensitive ? "lower(" : "",
+							 has_path ? target : text,
+							 has_path ? " #>> '{}'" : "::text", t->insensitive ? ")" : "",
+							 t->insensitive ? "lower" : "");
+			if (ref)
+				append_like_column(&test, json_reference(cs, t, v, true),
+								   op->any_before, op->any_after);
+			else
+				append_text_param(cs, &test, like_pattern(v->str, op->any_before, op->any_after));
+			appendStringInfoChar(&test, ')');
+			append_json_typed(cs, buf, target, "'string'", test.data);
 			break;
 		case OP_ARRAY_CONTAINS:
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND %s @> $%d)",
-							 target, target, add_jsonb_param(cs, v));
+			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
+			append_json_typed(cs, buf, target, "'array'", psprintf("%s @> %s", target, rhs));
 			break;
 		case OP_ARRAY_END:
-			appendStringInfo(buf, "(jsonb_typeof(%s) = 'array' AND (%s -> %d) = $%d)",
-							 target, target, op->element, add_jsonb_param(cs, v));
+			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
+			append_json_typed(cs, buf, target, "'array'",
+							  psprintf("(%s -> %d) = %s", target, op->element, rhs));
 			break;
 		case OP_COMPARE:
 			/* jsonb orders numbers numerically, strings as text; only like with like */
-			param = add_jsonb_param(cs, v);
-			appendStringInfo(buf, "(jsonb_typeof(%s) = jsonb_typeof($%d) AND %s %s $%d)",
-							 target, param, target, op->sql, param);
+			rhs = ref ? json_reference(cs, t, v, false) : psprintf("$%d", add_jsonb_param(cs, v));
+			append_json_typed(cs, buf, target, psprintf("jsonb_typeof(%s)", rhs),
+							  psprintf("%s %s %s", target, op->sql, rhs));
 			break;
 		default:
 			elog(ERROR, "unexpected Json filter %s", op->name);
@@ -471,13 +540,16 @@ json_operator(CompileState *cs, StringInfo buf, const char *target, const Filter
  * string_ filters.
  */
 static void
-json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const char *col,
+json_filter(CompileState *cs, StringInfo buf, const ScalarTarget *field_target,
 			const JsonValue *filter)
 {
 	const JsonValue *path = json_get(filter, "path");
-	bool		insensitive = mode_insensitive(cs, json_get(filter, "mode"));
-	char	   *target = json_target(cs, field, col, path);
+	ScalarTarget t = *field_target;
+	char	   *target;
 	int			terms = 0;
+
+	t.insensitive = mode_insensitive(cs, json_get(filter, "mode"));
+	target = json_target(cs, t.field, t.col, path);
 
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < filter->n; i++)
@@ -494,7 +566,7 @@ json_filter(CompileState *cs, StringInfo buf, const PrismaField *field, const ch
 						  "unknown Json filter \"%s\"", filter->keys[i]);
 		if (terms++ > 0)
 			appendStringInfoString(buf, " AND ");
-		json_operator(cs, buf, target, op, filter->items[i], insensitive);
+		json_operator(cs, buf, &t, target, path != NULL, op, filter->items[i]);
 		path_pop(cs, mark);
 	}
 	if (terms == 0 && path != NULL)
@@ -840,9 +912,12 @@ static void
 append_to_one_test(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
 				   const JsonValue *where, bool negated)
 {
+	/* Prisma writes the type test of a Json filter reversed under isNot */
+	cs->json_reversed ^= negated;
 	append_exists(cs, buf, rel, parent_alias, where,
 				  cs->where_negated != negated ? RELATED_WHERE_NOT_FALSE : RELATED_WHERE,
 				  negated);
+	cs->json_reversed ^= negated;
 }
 
 
@@ -1031,7 +1106,10 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 
 	/* like Prisma, empty objects are dropped: OR [{}] matches nothing, NOT {} everything */
 	if (is_not)
+	{
 		cs->where_negated = !negated;
+		cs->json_reversed = !cs->json_reversed;
+	}
 	if (is_or || is_not)
 		cs->where_joinable = false;
 	if (value->kind == JV_OBJECT && !is_or)
@@ -1046,6 +1124,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 		}
 		cs->where_negated = negated;
 		cs->where_joinable = joinable;
+		cs->json_reversed ^= is_not;
 		return;
 	}
 	if (value->kind != JV_ARRAY)
@@ -1074,6 +1153,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 	appendStringInfoChar(buf, ')');
 	cs->where_negated = negated;
 	cs->where_joinable = joinable;
+	cs->json_reversed ^= is_not;
 }
 
 /* The compound unique (@@id/@@unique) named key, or NULL. */
@@ -1155,7 +1235,7 @@ where_key(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
 	t.field = field;
 	t.col = column_expr(field, alias);
 	if (value->kind == JV_OBJECT && field->type == PT_JSON && !field->is_list)
-		json_filter(cs, buf, field, t.col, value);
+		json_filter(cs, buf, &t, value);
 	else if (value->kind == JV_OBJECT)
 		scalar_filter(cs, buf, &t, false, value);
 	else if (value->kind == JV_NULL)

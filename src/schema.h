@@ -57,6 +57,10 @@ typedef struct PrismaField
 								 * NULL */
 	int			line;			/* line in the schema text, 1-based */
 	int			col;			/* column of its name, 1-based */
+	const struct PrismaField *ref_type;	/* a field reference compared with
+										 * this field must have the type of
+										 * ref_type (having's _avg stand-in:
+										 * the averaged field), NULL: its own */
 
 	/* catalog facts, filled by schema_catalog.c for scalar fields */
 	Oid			col_type;		/* pg_attribute.atttypid (array type for
@@ -122,6 +126,7 @@ typedef struct PrismaModel
 	char	   *name;			/* Prisma model name */
 	char	   *table;			/* table name (after @@map) */
 	char	   *db_schema;		/* @@schema, or NULL for the search_path */
+	bool		is_view;		/* a view block */
 	int			line;			/* where its block starts */
 	int			col;
 	int			nfields;
@@ -171,6 +176,21 @@ typedef struct PrismaSchema
 /* schema_psl.c: parse schema text; syntax and semantic errors are raised
  * with line and column.  Allocates in CurrentMemoryContext. */
 extern PrismaSchema *psl_parse(const char *text);
+
+/*
+ * A native type attribute of PostgreSQL (@db.Money): the Prisma scalar type
+ * it is for, how many optional arguments it takes (0: none), and the column
+ * type it names (InvalidOid for citext, an extension's type).
+ */
+typedef struct PrismaNativeType
+{
+	const char *name;
+	PrismaType	type;
+	int			max_args;
+	Oid			type_oid;
+} PrismaNativeType;
+
+extern const PrismaNativeType *native_type_lookup(const char *name);
 
 /* schema_catalog.c: resolve tables, columns and types against the catalog
  * in schema->search_path.  Every mismatch is reported in one error, or,

@@ -121,6 +121,21 @@ readable_relkind(char relkind)
 		relkind == RELKIND_FOREIGN_TABLE;
 }
 
+/* Is a type citext (an extension's type, in any schema)? */
+static bool
+is_citext(Oid typid)
+{
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	bool		ok = false;
+
+	if (HeapTupleIsValid(tup))
+	{
+		ok = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0;
+		ReleaseSysCache(tup);
+	}
+	return ok;
+}
+
 /* Is a (base, non-array) column type compatible with a Prisma scalar type? */
 static bool
 type_compatible(PrismaType t, Oid typid, Oid enum_oid)
@@ -128,23 +143,10 @@ type_compatible(PrismaType t, Oid typid, Oid enum_oid)
 	switch (t)
 	{
 		case PT_STRING:
-			if (typid == TEXTOID || typid == VARCHAROID || typid == BPCHAROID ||
+			return typid == TEXTOID || typid == VARCHAROID || typid == BPCHAROID ||
 				typid == UUIDOID || typid == XMLOID || typid == INETOID ||
 				typid == CIDROID || typid == NAMEOID || typid == BITOID ||
-				typid == VARBITOID)
-				return true;
-			else
-			{
-				HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
-				bool		ok = false;
-
-				if (HeapTupleIsValid(tup))
-				{
-					ok = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0;
-					ReleaseSysCache(tup);
-				}
-				return ok;
-			}
+				typid == VARBITOID || is_citext(typid);
 		case PT_INT:
 			return typid == INT4OID || typid == INT2OID || typid == OIDOID;
 		case PT_BIGINT:
@@ -168,6 +170,19 @@ type_compatible(PrismaType t, Oid typid, Oid enum_oid)
 			break;
 	}
 	return false;
+}
+
+/* Is a (base, non-array) column type the one a native type attribute names? */
+static bool
+native_type_matches(const char *native, Oid typid)
+{
+	const PrismaNativeType *nt = native_type_lookup(native);
+
+	if (nt == NULL)
+		return true;
+	if (OidIsValid(nt->type_oid))
+		return typid == nt->type_oid;
+	return is_citext(typid);
 }
 
 /* Find an enum of the schema by Prisma name. */
@@ -285,6 +300,13 @@ resolve_column(PrismaSchema *schema, PrismaModel *m, PrismaField *f, Problems *p
 					format_type_with_typemod(typid, typmod));
 		return;
 	}
+	if (f->native_type != NULL && !native_type_matches(f->native_type, base))
+	{
+		add_problem(pr, "field %s.%s (line %d, column %d): @db.%s does not match column type %s",
+					m->name, f->name, f->line, f->col, f->native_type,
+					format_type_with_typemod(typid, typmod));
+		return;
+	}
 	f->col_type = typid;
 	f->col_typmod = typmod;
 }
@@ -351,14 +373,15 @@ resolve_model(PrismaSchema *schema, PrismaModel *m, Problems *pr)
 						m->name, m->fields[j].name, m->fields[j].line, m->fields[j].col, NAMEDATALEN - 1);
 	if (nsp_missing)
 	{
-		add_problem(pr, "model %s (line %d, column %d): schema \"%s\" does not exist",
-					m->name, m->line, m->col, m->db_schema);
+		add_problem(pr, "%s %s (line %d, column %d): schema \"%s\" does not exist",
+					m->is_view ? "view" : "model", m->name, m->line, m->col, m->db_schema);
 		return;
 	}
 	if (!OidIsValid(relid))
 	{
-		add_problem(pr, "model %s (line %d, column %d): table \"%s\" does not exist",
-					m->name, m->line, m->col, m->table);
+		add_problem(pr, "%s %s (line %d, column %d): %s \"%s\" does not exist",
+					m->is_view ? "view" : "model", m->name, m->line, m->col,
+					m->is_view ? "view" : "table", m->table);
 		return;
 	}
 	if (!readable_relkind(get_rel_relkind(relid)))

@@ -20,6 +20,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -170,6 +171,58 @@ static const PrismaType scalar_types[] = {
 	PT_STRING, PT_INT, PT_BIGINT, PT_FLOAT, PT_DECIMAL, PT_BOOLEAN,
 	PT_DATETIME, PT_JSON, PT_BYTES
 };
+
+/* Prisma's native types for PostgreSQL (its postgres connector). */
+static const PrismaNativeType native_types[] = {
+	{"Text", PT_STRING, 0, TEXTOID},
+	{"Char", PT_STRING, 1, BPCHAROID},
+	{"VarChar", PT_STRING, 1, VARCHAROID},
+	{"Bit", PT_STRING, 1, BITOID},
+	{"VarBit", PT_STRING, 1, VARBITOID},
+	{"Uuid", PT_STRING, 0, UUIDOID},
+	{"Xml", PT_STRING, 0, XMLOID},
+	{"Inet", PT_STRING, 0, INETOID},
+	{"Citext", PT_STRING, 0, InvalidOid},
+	{"Boolean", PT_BOOLEAN, 0, BOOLOID},
+	{"Integer", PT_INT, 0, INT4OID},
+	{"SmallInt", PT_INT, 0, INT2OID},
+	{"Oid", PT_INT, 0, OIDOID},
+	{"BigInt", PT_BIGINT, 0, INT8OID},
+	{"DoublePrecision", PT_FLOAT, 0, FLOAT8OID},
+	{"Real", PT_FLOAT, 0, FLOAT4OID},
+	{"Decimal", PT_DECIMAL, 2, NUMERICOID},
+	{"Money", PT_DECIMAL, 0, CASHOID},
+	{"Timestamp", PT_DATETIME, 1, TIMESTAMPOID},
+	{"Timestamptz", PT_DATETIME, 1, TIMESTAMPTZOID},
+	{"Date", PT_DATETIME, 0, DATEOID},
+	{"Time", PT_DATETIME, 1, TIMEOID},
+	{"Timetz", PT_DATETIME, 1, TIMETZOID},
+	{"Json", PT_JSON, 0, JSONOID},
+	{"JsonB", PT_JSON, 0, JSONBOID},
+	{"ByteA", PT_BYTES, 0, BYTEAOID},
+};
+
+/* The native type of a name ("VarChar", or "VarChar(200)" as stored), or NULL. */
+const PrismaNativeType *
+native_type_lookup(const char *name)
+{
+	size_t		len = strcspn(name, "(");
+
+	for (int i = 0; i < lengthof(native_types); i++)
+		if (strlen(native_types[i].name) == len && strncmp(native_types[i].name, name, len) == 0)
+			return &native_types[i];
+	return NULL;
+}
+
+/* "String": the name of a scalar type. */
+static const char *
+scalar_type_name(PrismaType type)
+{
+	for (int i = 0; i < lengthof(scalar_types); i++)
+		if (scalar_types[i] == type)
+			return scalar_names[i];
+	return "?";
+}
 
 /* Raise a syntax error at a line and column. */
 pg_noreturn static void
@@ -1058,6 +1111,30 @@ field_type(PrismaField *f, RawField *rf, name_table_hash *names, const char *wha
 	return block_attr(target, "ignore") == NULL;
 }
 
+/* Raise Prisma's error for a native type it does not know, one of another
+ * scalar type, or one given too many arguments. */
+static void
+check_native_type(PslAttr *a, PrismaField *f, const char *what)
+{
+	const PrismaNativeType *nt = native_type_lookup(a->name + 3);
+	int			nargs = list_length(a->args);
+
+	if (nt == NULL)
+		semantic_error(what, a->line, a->col,
+					   "Native type %s is not supported for postgresql connector.", a->name + 3);
+	if (nt->type != f->type)
+		semantic_error(what, a->line, a->col,
+					   "Native type %s is not compatible with declared field type %s, expected field type %s.",
+					   nt->name, f->type_name, scalar_type_name(nt->type));
+	if (nargs > nt->max_args && nt->max_args == 0)
+		semantic_error(what, a->line, a->col,
+					   "Function \"%s\" takes 0 arguments, but received %d.", nt->name, nargs);
+	if (nargs > nt->max_args)
+		semantic_error(what, a->line, a->col,
+					   "Native type %s takes %d optional arguments, but received %d.",
+					   nt->name, nt->max_args, nargs);
+}
+
 /* Read a field's attributes (@id, @unique, @map, @db.*, @relation, ...). */
 static void
 field_attributes(PrismaField *f, RelInfo *ri, RawField *rf, RawBlock *b, const char *what)
@@ -1086,8 +1163,11 @@ field_attributes(PrismaField *f, RelInfo *ri, RawField *rf, RawBlock *b, const c
 				semantic_error(what, a->line, a->col, "@map is not valid on a relation field");
 			f->column = attr_string(a, what, "name");
 		}
-		else if (strncmp(a->name, "db.", 3) == 0)
+		else if (strncmp(a->name, "db.", 3) == 0 && f->type != PT_ENUM && f->type != PT_RELATION)
+		{
+			check_native_type(a, f, what);
 			f->native_type = native_type_text(a);
+		}
 		else if (strcmp(a->name, "relation") == 0)
 		{
 			PslValue   *v = attr_arg(a, "name", 0);
@@ -1682,6 +1762,7 @@ psl_parse(const char *text)
 			m->table = b->name;
 			m->line = b->line;
 			m->col = b->col;
+			m->is_view = b->is_view;
 			m->relid = InvalidOid;
 			build_model_fields(m, b, names, &relinfo[s->nmodels]);
 			build_model_keys(m, b);

@@ -146,6 +146,7 @@ async function main() {
   let total = 0;
   let differ = 0;
   let skipped = 0;
+  const tagCounts = new Map();	// feature tag -> compared queries that use it
   const nums = schemaNumbers(opts);
   for (const n of nums) {
     const gen = generateSchema(n);
@@ -195,6 +196,7 @@ async function main() {
         continue;
       }
       sTotal++;
+      for (const t of item.tags) tagCounts.set(t, (tagCounts.get(t) || 0) + 1);
       if (!r.ok) {
         sDiffer++;
         console.log(`\nDIFF ${id}: ${r.why}`);
@@ -211,6 +213,7 @@ async function main() {
     await client.$disconnect();
     await pgc.end();
   }
+  console.log(`tags: ${[...tagCounts].sort((a, b) => a[0].localeCompare(b[0])).map(([t, c]) => `${t} ${c}`).join(', ')}`);
   console.log(`skipped: ${skipped} queries (Prisma fails on them, or a cursor outside the where)`);
   console.log(`schemas: ${nums.length} schemas, ${total} queries, ${differ} differ`);
   process.exitCode = differ === 0 && total > 0 ? 0 : 1;

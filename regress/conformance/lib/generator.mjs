@@ -159,10 +159,11 @@ class Gen {
     if (v === undefined) return undefined;
     this.use(tag);
     // Prisma's filter types: Boolean has no in/notIn, enums and Bytes no lt/gt
-    const ops = f.type === 'Boolean' ? ['eq', 'equals', 'not']
+    const ops = f.native === 'Xml' ? [] : f.type === 'Boolean' ? ['eq', 'equals', 'not']
       : f.kind === 'enum' || f.type === 'Bytes' ? ['eq', 'equals', 'not', 'in', 'notIn']
         : ['eq', 'equals', 'not', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte'];
     if (f.type === 'String' && this.on('where-string')) ops.push('contains', 'startsWith', 'endsWith', 'notContains');
+    if (!ops.length) return undefined;
     const op = this.pick(ops);
     if (op === 'eq') return v;
     if (op === 'in' || op === 'notIn') {
@@ -209,25 +210,99 @@ class Gen {
     return { [op]: this.some(items, 1, 3) };
   }
 
+  // A Json filter: equals or not of a whole value, or at a path into an
+  // object value the operators its value takes (string_, array_, lt/gt);
+  // sometimes (side stream) mode: "insensitive" where Prisma applies it, or
+  // a field reference (a Json field, or a String field for string_).
   jsonCondition(model, f) {
-    const docs = this.values[model.name].fields[f.name].filter((d) => d !== null && typeof d === 'object' && !Array.isArray(d));
+    const docs = this.values[model.name].fields[f.name].filter((d) => d !== null);
     if (!docs.length) return undefined;
     this.use('json-filter');
-    const doc = this.pick(docs);
-    const keys = Object.keys(doc);
-    if (!keys.length || this.chance(0.3)) return { equals: doc };
-    const k = this.pick(keys);
-    const v = doc[k];
-    const cond = typeof v === 'string' && this.chance(0.5) ? { path: [k], string_contains: v.slice(0, 2) }
-      : { path: [k], equals: v };
-    // mode: insensitive, where Prisma applies it (strings without LIKE characters)
-    const s = cond.string_contains ?? cond.equals;
-    if (typeof s === 'string' && !/[%_\\]/.test(s) && this.on('json-mode') && this.side() < 0.3) {
+    const isObject = (d) => d !== null && typeof d === 'object' && !Array.isArray(d) && Object.keys(d).length;
+    let v = this.pick(docs);
+    const path = [];
+    while (isObject(v) && path.length < 2 && this.chance(0.7)) {
+      const k = this.pick(Object.keys(v));
+      path.push(k);
+      v = v[k];
+    }
+    const ops = ['equals', 'equals', 'not'];
+    const like = typeof v === 'string' && !/[%_\\]/.test(v);
+    if (like) ops.push('string_contains', 'string_starts_with', 'string_ends_with');
+    if (Array.isArray(v)) ops.push('array_contains', 'array_starts_with', 'array_ends_with');
+    if (typeof v === 'number' || typeof v === 'string') ops.push('lt', 'lte', 'gt', 'gte');
+    const op = this.pick(ops);
+    const cond = path.length ? { path } : {};
+    const elems = Array.isArray(v) ? v.filter((x) => x !== null) : [];
+    if (op.startsWith('string_')) {
+      const chars = [...v];
+      const len = Math.min(chars.length, this.int(1, 3));
+      const from = op === 'string_starts_with' ? 0 : op === 'string_ends_with' ? chars.length - len : this.int(0, chars.length - len);
+      cond[op] = chars.slice(from, from + len).join('');
+    } else if (op === 'array_contains') cond[op] = elems.length && this.chance(0.7) ? this.some(elems, 1, 2) : v;
+    else if (op === 'array_starts_with') cond[op] = elems.length ? v[0] ?? elems[0] : v;
+    else if (op === 'array_ends_with') cond[op] = elems.length ? v[v.length - 1] ?? elems[0] : v;
+    else cond[op] = v;
+    if (typeof cond[op] === 'string' && cond[op] === '' && op.startsWith('string_')) cond[op] = v;
+    // mode: insensitive (equals, not, and the string_ filters at a path:
+    // without one Prisma's lower() of a jsonb fails); LIKE characters out
+    const s = cond[op];
+    const modeOk = ['equals', 'not'].includes(op) || (op.startsWith('string_') && path.length);
+    if (modeOk && this.on('json-mode') && this.side() < 0.5 && !/[%_\\]/.test(JSON.stringify(s))) {
       this.use('json-mode');
       cond.mode = 'insensitive';
-      if (this.side() < 0.5) cond[cond.string_contains !== undefined ? 'string_contains' : 'equals'] = s.toUpperCase();
+      if (typeof s === 'string' && this.side() < 0.5) cond[op] = s.toUpperCase();
+      return cond;
+    }
+    if (this.on('field-ref') && this.side() < 0.15) {
+      // Prisma compares jsonb with jsonb only: the same native type
+      const targets = op.startsWith('string_')
+        ? scalarFields(model).filter((g) => g.type === 'String' && !g.isList && (!g.native || /^(VarChar|Char|Citext)/.test(g.native)))
+        : scalarFields(model).filter((g) => g.type === 'Json' && !g.isList && g.native === f.native);
+      if (targets.length) {
+        this.use('field-ref');
+        this.use('json-ref');
+        cond[op] = ref(model.name, this.sidePick(targets).name);
+      }
     }
     return cond;
+  }
+
+  // A having for a groupBy over by (side stream): conditions on by fields
+  // and on aggregates of any field, values from the rows or (field-ref) a
+  // by field of the aggregate's type.
+  having(model, by) {
+    const out = {};
+    const byFields = by.map((b) => model.fields.find((x) => x.name === b));
+    for (let i = this.side() < 0.7 ? 1 : 2; i > 0; i--) {
+      const r = this.side();
+      if (r < 0.3) {
+        const f = this.sidePick(byFields);
+        const c = this.valueCondition(model, f);
+        if (c !== undefined && c !== null) out[f.name] = c;
+        continue;
+      }
+      const f = this.sidePick(this.orderable(model));
+      const aggs = ['_count', ...(this.minMaxable(model).includes(f) ? ['_min', '_max'] : []),
+        ...(this.numeric(model).includes(f) ? ['_sum', '_avg'] : [])];
+      const agg = this.sidePick(aggs);
+      // the type Prisma wants of a referenced field: Int for _count, else the field's own
+      const type = agg === '_count' ? 'Int' : f.type;
+      const op = this.sidePick(agg === '_avg' ? ['gt', 'lt'] : ['equals', 'gt', 'gte', 'lt', 'lte', 'not']);
+      let v;
+      const refs = byFields.filter((g) => g.type === type && (agg !== '_min' && agg !== '_max' || g.native === f.native));
+      if (this.on('field-ref') && refs.length && op !== 'not' && this.side() < 0.5) {
+        this.use('field-ref');
+        this.use('having-ref');
+        v = ref(model.name, this.sidePick(refs).name);
+      } else if (agg === '_count') v = this.int(0, 3);
+      else v = this.value(model, f);
+      // (enums: _min/_max take equals and not only)
+      if (v === undefined || (f.kind === 'enum' && agg !== '_count' && !['equals', 'not'].includes(op))) continue;
+      out[f.name] = { ...(out[f.name] || {}), [agg]: { [op]: v } };
+    }
+    if (Object.keys(out).length) this.use('having');
+    return out;
   }
 
   // A where object for a model; depth limits nesting.
@@ -259,8 +334,9 @@ class Gen {
     return out;
   }
 
+  // (not Xml: no ordering or equality for it, Prisma's SQL fails on them)
   orderable(model) {
-    return scalarFields(model).filter((f) => !f.isList && f.type !== 'Json');
+    return scalarFields(model).filter((f) => !f.isList && f.type !== 'Json' && f.native !== 'Xml');
   }
 
   // An orderBy for findMany.
@@ -332,7 +408,9 @@ class Gen {
     if (this.on('distinct') && this.chance(0.1)) {
       this.use('distinct');
       // not on Float: Prisma merges NaN and ±Infinity keys (README, deliberate differences)
-      args.distinct = this.some(this.orderable(model).filter((f) => f.type !== 'Float').map((f) => f.name), 1, 2);
+      // Xml too: Prisma's distinct is in memory
+      const xml = scalarFields(model).filter((f) => !f.isList && f.native === 'Xml');
+      args.distinct = this.some([...this.orderable(model), ...xml].filter((f) => f.type !== 'Float').map((f) => f.name), 1, 2);
     }
     if (nested && Object.keys(args).some((k) => ['where', 'orderBy', 'take', 'skip', 'distinct'].includes(k))) this.use('nested');
   }
@@ -436,6 +514,10 @@ class Gen {
       if (num.length && this.chance(0.5)) args._sum = { [this.pick(num).name]: true };
       if (this.chance(0.5)) args._max = { [this.pick(this.minMaxable(model)).name]: true };
       args.orderBy = by.map((b) => ({ [b]: this.pick(['asc', 'desc']) }));
+      if (this.on('having') && this.side() < 0.6) {
+        const h = this.having(model, by);
+        if (Object.keys(h).length) args.having = h;
+      }
       return args;
     }
     this.listArgs(model, args, false);

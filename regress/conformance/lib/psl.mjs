@@ -1,5 +1,5 @@
 // A small reader of Prisma schema files: just enough of PSL (models, enums,
-// fields, ids, uniques, relations) for the harness to pin nested ordering and
+// and views, fields, ids, uniques, relations) for the harness to pin nested ordering and
 // for the random generator to build valid queries. Not a validator: the
 // schemas it reads are already accepted by `prisma generate`.
 
@@ -11,7 +11,7 @@ export function parseSchema(text) {
   const src = text.replace(/\/\/[^\n]*/g, '');
   const models = {};
   const enums = {};
-  const blockRe = /\b(model|enum)\s+(\w+)\s*\{([^}]*)\}/g;
+  const blockRe = /\b(model|view|enum)\s+(\w+)\s*\{([^}]*)\}/g;
   let m;
   while ((m = blockRe.exec(src))) {
     const [, kind, name, body] = m;
@@ -54,6 +54,8 @@ export function parseSchema(text) {
       else throw new Error(`unknown type ${f.type} of ${model.name}.${f.name}`);
     }
     if (!model.id) model.id = model.fields.filter((f) => f.isId).map((f) => f.name);
+    // a view has no id: its first required unique field stands in for it
+    if (!model.id.length) model.id = model.fields.filter((f) => f.isUnique).slice(0, 1).map((f) => f.name);
   }
   // previewFeatures = ["fullTextSearchPostgres"]: search and _relevance
   const fullTextSearch = /previewFeatures\s*=\s*\[[^\]]*"fullTextSearchPostgres"/.test(src);

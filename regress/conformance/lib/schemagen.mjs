@@ -4,7 +4,8 @@
 // through a compound unique, self relations, implicit and named
 // many-to-many, several relations between two models), @map/@@map with
 // SQL keywords and names that need quoting, Unsupported and @ignore fields,
-// multi-schema and relationMode = "prisma". For each schema: its text, the
+// @@ignore models, views (a model's id as @unique), models of more than 100
+// fields, multi-schema and relationMode = "prisma". For each schema: its text, the
 // tables as `prisma db push` creates them (SQL), and rows with NULLs,
 // extremes and awkward text. Schema n depends only on n.
 
@@ -33,28 +34,41 @@ const TYPES = [
   { t: 'String', db: '@db.Uuid', sql: 'UUID', list: true, uuid: true },
   { t: 'String', db: '@db.Citext', sql: 'CITEXT' },
   { t: 'String', db: '@db.Inet', sql: 'INET', list: true, inet: true },
-  { t: 'String', db: '@db.Bit(4)', sql: 'BIT(4)', bit: 4 },
-  { t: 'String', db: '@db.VarBit(6)', sql: 'VARBIT(6)', varbit: 6 },
+  { t: 'String', db: '@db.Bit(4)', sql: 'BIT(4)', list: true, bit: 4 },
+  { t: 'String', db: '@db.VarBit(6)', sql: 'VARBIT(6)', list: true, varbit: 6 },
+  { t: 'String', db: '@db.Xml', sql: 'XML', xml: true },
+  { t: 'String', db: '@db.Text', sql: 'TEXT' },
   { t: 'Int', sql: 'INTEGER', list: true },
   { t: 'Int', db: '@db.SmallInt', sql: 'SMALLINT', list: true, small: true },
-  { t: 'Int', db: '@db.Oid', sql: 'OID', oid: true },
+  { t: 'Int', db: '@db.Oid', sql: 'OID', list: true, oid: true },
+  { t: 'Int', db: '@db.Integer', sql: 'INTEGER' },
   { t: 'BigInt', sql: 'BIGINT', list: true },
   { t: 'Float', sql: 'DOUBLE PRECISION', list: true },
   { t: 'Float', db: '@db.Real', sql: 'REAL', list: true, real: true },
+  { t: 'Float', db: '@db.DoublePrecision', sql: 'DOUBLE PRECISION', list: true },
   { t: 'Decimal', sql: 'DECIMAL(65,30)', list: true },
-  { t: 'Decimal', db: '@db.Decimal(12,3)', sql: 'DECIMAL(12,3)', scale: 3 },
+  { t: 'Decimal', db: '@db.Decimal(12,3)', sql: 'DECIMAL(12,3)', list: true, scale: 3 },
   { t: 'Decimal', db: '@db.Money', sql: 'MONEY', list: true, money: true },
   { t: 'Boolean', sql: 'BOOLEAN', list: true },
   { t: 'DateTime', sql: 'TIMESTAMP(3)', list: true },
-  { t: 'DateTime', db: '@db.Timestamptz(3)', sql: 'TIMESTAMPTZ(3)' },
+  { t: 'DateTime', db: '@db.Timestamptz(3)', sql: 'TIMESTAMPTZ(3)', list: true },
+  { t: 'DateTime', db: '@db.Timestamp(6)', sql: 'TIMESTAMP(6)' },
   { t: 'DateTime', db: '@db.Date', sql: 'DATE', list: true, date: true },
-  { t: 'DateTime', db: '@db.Time(3)', sql: 'TIME(3)', time: true },
+  { t: 'DateTime', db: '@db.Time(3)', sql: 'TIME(3)', list: true, time: true },
   { t: 'DateTime', db: '@db.Timetz(3)', sql: 'TIMETZ(3)', time: true },
   { t: 'Json', sql: 'JSONB', list: true },
   { t: 'Json', db: '@db.Json', sql: 'JSON' },
+  { t: 'Json', db: '@db.JsonB', sql: 'JSONB' },
   // (Bytes lists: Prisma's hasEvery/hasSome on them match nothing)
   { t: 'Bytes', sql: 'BYTEA' },
 ];
+
+// the plain types of ids and keys
+const plain = (t) => TYPES.find((x) => x.t === t && !x.db);
+const INT = plain('Int');
+const TEXT = plain('String');
+const BIGINT = plain('BigInt');
+const UUID = TYPES.find((x) => x.uuid);
 
 const TEXTS = ['', ' ', 'plain', "O'Reilly", 'a"b\\c', 'naïve café', '日本語', 'emoji 😀', 'tab\there', 'line\nbreak',
   'MiXeD', 'mixed', 'zz', 'A', 'trailing  ', '%_\\'];
@@ -87,7 +101,29 @@ class SchemaGen {
     this.models = names.map((name) => this.makeModel(name));
     this.relations = [];
     this.makeRelations();
+    if (this.chance(0.15)) this.widen(this.pick(this.models));
+    this.views = this.models.filter((m) => m.id.length === 1 && this.chance(0.2)).map((m) => this.makeView(m));
+    this.ignoredModel = this.chance(0.2) ? { name: 'Legacy', table: 'Legacy', schema: this.multi ? this.pick(this.schemas) : null } : null;
     return this;
+  }
+
+  // More than 100 fields: objects written by the record form.
+  widen(m) {
+    for (let i = 0; i < 100; i++) {
+      const type = this.pick(TYPES);
+      const list = type.list && this.chance(0.1);
+      m.fields.push({ name: `w${i}`, type, list, required: list || this.chance(0.3) });
+    }
+  }
+
+  // A view over a model's table: its id as @unique, some of its fields.
+  makeView(m) {
+    const base = m.fields.filter((f) => !f.fk && !f.isId);
+    const fields = [{ ...m.fields.find((f) => f.isId), isId: false, unique: true },
+      ...base.filter(() => this.chance(0.5)).slice(0, 4)];
+    const name = `${m.name[0].toUpperCase()}${m.name.slice(1)}View`;
+    return { name, table: this.chance(0.3) ? `${m.table} view` : name, base: m, fields,
+      schema: this.multi ? this.pick(this.schemas) : null };
   }
 
   makeEnum(i) {
@@ -103,14 +139,17 @@ class SchemaGen {
   makeModel(name) {
     const m = { name, table: name, fields: [], uniques: [], schema: this.multi ? this.pick(this.schemas) : null };
     if (this.chance(0.3)) m.table = this.pick(['group name', `${name}s`, 'Select', `t_${name}`]);
+    // (Prisma: one table name per model, whatever the case)
+    if ((this.tables ||= new Set()).has(m.table.toLowerCase())) m.table = name;
+    this.tables.add(m.table.toLowerCase());
     const idKind = this.pick(['int', 'int', 'uuid', 'text', 'bigint', 'compound']);
     m.idKind = idKind;
     if (idKind === 'compound') {
-      m.fields.push({ name: 'ka', type: TYPES[8], required: true });
-      m.fields.push({ name: 'kb', type: TYPES[0], required: true });
+      m.fields.push({ name: 'ka', type: INT, required: true });
+      m.fields.push({ name: 'kb', type: TEXT, required: true });
       m.id = ['ka', 'kb'];
     } else {
-      const type = { int: TYPES[8], uuid: TYPES[3], text: TYPES[0], bigint: TYPES[11] }[idKind];
+      const type = { int: INT, uuid: UUID, text: TEXT, bigint: BIGINT }[idKind];
       m.fields.push({ name: 'id', type, required: true, isId: true });
       m.id = ['id'];
     }
@@ -125,16 +164,19 @@ class SchemaGen {
       f.list = (f.enum || f.type.list) && this.chance(0.2);
       if (f.list) f.required = true;
       if (this.chance(0.2)) f.map = this.pick(MAPPED);
-      if (!f.list && f.type && ['String', 'Int', 'BigInt'].includes(f.type.t) && !f.type.bit && !f.type.varbit
-        && this.chance(0.15)) f.unique = true;
-      if (f.map && [...m.fields].some((g) => (g.map || g.name) === f.map)) delete f.map;
-      if ([...m.fields].some((g) => (g.map || g.name) === (f.map || f.name))) continue;
+      // uniques of every type with a btree equality (not Json, Xml, bits)
+      if (!f.list && f.type && !['Json', 'Boolean'].includes(f.type.t) && !f.type.bit && !f.type.varbit
+        && !f.type.xml && this.chance(0.15)) f.unique = true;
+      // one column name per field, whatever the case (Prisma compares them so)
+      const col = (g) => (g.map || g.name).toLowerCase();
+      if (f.map && m.fields.some((g) => col(g) === f.map.toLowerCase())) delete f.map;
+      if (m.fields.some((g) => col(g) === col(f))) continue;
       m.fields.push(f);
     }
     // a compound unique over two required non-list scalar fields
     const cand = m.fields.filter((f) => f.required && !f.list && !m.id.includes(f.name) && f.type && ['Int', 'String'].includes(f.type.t)
-      && !f.type.bit && !f.type.varbit && !f.type.inet);
-    if (cand.length >= 2 && this.chance(0.3)) {
+      && !f.type.bit && !f.type.varbit && !f.type.inet && !f.type.xml);
+    if (cand.length >= 2 && this.chance(0.6)) {
       m.uniques.push({ fields: [cand[0].name, cand[1].name], name: this.chance(0.5) ? `${cand[0].name}_${cand[1].name}` : 'pair' });
     }
     m.unsupported = this.chance(0.2);
@@ -148,7 +190,7 @@ class SchemaGen {
     for (let r = this.int(1, 4); r > 0; r--) {
       const parent = this.pick(ms);
       const child = this.chance(0.2) ? parent : this.pick(ms);
-      const kind = this.pick(['many', 'many', 'one', 'm2m', 'compound']);
+      const kind = this.pick(['many', 'many', 'one', 'm2m', 'compound', 'compound']);
       const name = `R${this.relations.length}`;
       if (kind === 'm2m') {
         if (parent.id.length !== 1 || child.id.length !== 1) continue;
@@ -182,9 +224,13 @@ class SchemaGen {
     return `  ${f.name} ${type}${mod} ${attrs.join(' ')}`.trimEnd();
   }
 
-  prisma() {
+  // The schema text; readable: without what Prisma Client cannot read
+  // (Unsupported and @ignore fields, @@ignore models), for lib/psl.mjs.
+  prisma(readable = false) {
+    const features = ['fullTextSearchPostgres', ...(this.views.length ? ['views'] : [])];
     const out = [
-      'generator client {', '  provider        = "prisma-client"', '  output          = "./client"', '  previewFeatures = ["fullTextSearchPostgres"]', '}',
+      'generator client {', '  provider        = "prisma-client"', '  output          = "./client"',
+      `  previewFeatures = [${features.map((x) => JSON.stringify(x)).join(', ')}]`, '}',
       'datasource db {', '  provider = "postgresql"',
       ...(this.multi ? [`  schemas  = [${this.schemas.map((s) => JSON.stringify(s)).join(', ')}]`] : []),
       ...(this.relationMode ? ['  relationMode = "prisma"'] : []), '}'];
@@ -214,8 +260,8 @@ class SchemaGen {
           out.push(`  ${r.name.toLowerCase()}Kids ${r.child.name}${r.kind === 'one' ? '?' : '[]'} @relation(${JSON.stringify(r.name)})`);
         }
       }
-      if (m.unsupported) out.push('  spot Unsupported("point")?');
-      if (m.ignored) out.push('  legacy Int? @ignore');
+      if (m.unsupported && !readable) out.push('  spot Unsupported("point")?');
+      if (m.ignored && !readable) out.push('  legacy Int? @ignore');
       if (m.id.length > 1) out.push(`  @@id([${m.id.join(', ')}])`);
       for (const u of m.uniques) out.push(`  @@unique([${u.fields.join(', ')}], name: ${JSON.stringify(u.name)})`);
       for (const r of this.relations) {
@@ -223,6 +269,19 @@ class SchemaGen {
       }
       if (m.table !== m.name) out.push(`  @@map(${JSON.stringify(m.table)})`);
       if (m.schema) out.push(`  @@schema(${JSON.stringify(m.schema)})`);
+      out.push('}');
+    }
+    for (const v of this.views) {
+      out.push(`view ${v.name} {`);
+      for (const f of v.fields) out.push(this.fieldLine(f));
+      if (v.table !== v.name) out.push(`  @@map(${JSON.stringify(v.table)})`);
+      if (v.schema) out.push(`  @@schema(${JSON.stringify(v.schema)})`);
+      out.push('}');
+    }
+    const g = this.ignoredModel;
+    if (g && !readable) {
+      out.push(`model ${g.name} {`, '  id   Int     @id', '  note String?', '  @@ignore');
+      if (g.schema) out.push(`  @@schema(${JSON.stringify(g.schema)})`);
       out.push('}');
     }
     return `${out.join('\n')}\n`;
@@ -252,6 +311,14 @@ class SchemaGen {
       out.push(`CREATE TABLE ${this.tableName(m)} (${cols.join(', ')})`);
       for (const f of m.fields) if (f.unique) out.push(`CREATE UNIQUE INDEX ON ${this.tableName(m)} (${q(f.map || f.name)})`);
       for (const u of m.uniques) out.push(`CREATE UNIQUE INDEX ON ${this.tableName(m)} (${u.fields.map((k) => q(this.col(m, k))).join(', ')})`);
+    }
+    for (const v of this.views) {
+      out.push(`CREATE VIEW ${this.tableName(v)} AS SELECT ${v.fields.map((f) => q(f.map || f.name)).join(', ')} FROM ${this.tableName(v.base)}`);
+    }
+    const g = this.ignoredModel;
+    if (g) {
+      out.push(`CREATE TABLE ${this.tableName(g)} ("id" INTEGER NOT NULL, "note" TEXT, CONSTRAINT "Legacy_pkey" PRIMARY KEY ("id"))`);
+      out.push(`INSERT INTO ${this.tableName(g)} VALUES (1, 'old')`);
     }
     for (const r of this.relations) {
       if (r.kind === 'm2m') {
@@ -308,6 +375,7 @@ class SchemaGen {
     switch (t.t) {
       case 'String':
         if (t.uuid) return lit(`${String(rowIndex).padStart(8, '0')}-0000-4000-8000-${String(this.int(0, 999999999999)).padStart(12, '0')}`);
+        if (t.xml) return lit(this.pick(['<a>x</a>', '<b/>', 'plain text', '<c k="v">é</c>', '']));
         if (t.inet) return lit(this.pick(['10.0.0.1', '192.168.1.0/24', '::1', '127.0.0.1', '2001:db8::1']));
         if (t.bit) return `B'${[...Array(t.bit)].map(() => this.int(0, 1)).join('')}'`;
         if (t.varbit) return `B'${[...Array(this.int(0, t.varbit))].map(() => this.int(0, 1)).join('')}'`;
@@ -389,9 +457,11 @@ class SchemaGen {
           if (p) used.add(p);
         }
         const dangling = this.relationMode && this.chance(0.1);
+        // (a key of no row, another per dangling row: one-to-one keys are unique)
+        if (dangling) this.dangled = (this.dangled || 0) + 1;
         r.fk.forEach((f, k) => {
           row[f.name] = !p || (r.optional && this.chance(0.25)) ? 'NULL'
-            : dangling ? this.keyValue(f, 1000 + k) : p[r.refs[k]];
+            : dangling ? this.keyValue(f, 1000 + 10 * this.dangled + k) : p[r.refs[k]];
         });
         if (r.kind === 'one' && !p && !r.optional) throw new Error('required one-to-one without parent');
       }
@@ -430,6 +500,13 @@ class SchemaGen {
     if (f.type.char) return lit(`u${i}`);
     if (f.type.inet) return lit(`10.1.0.${i}`);
     if (f.type.small) return String(i - 5);
+    const day = String(i).padStart(2, '0');
+    if (f.type.date) return lit(`2020-01-${day}`);
+    if (f.type.time) return lit(`${day}:30:00`) + (f.type.sql.startsWith('TIMETZ') ? "::timetz" : '');
+    if (f.type.t === 'DateTime') return lit(`2020-01-${day} 10:00:00.5`);
+    if (f.type.money) return `'${i}.25'::money`;
+    if (f.type.t === 'Decimal' || f.type.t === 'Float') return `${i}.5`;
+    if (f.type.t === 'Bytes') return `'\\x${day}'`;
     return this.keyValue(f, i);
   }
 }
@@ -443,6 +520,6 @@ export function generateSchema(n) {
   return {
     prisma,
     sql: [...g.ddl(), ...g.data(), ...g.fks()],
-    readable: prisma.split('\n').filter((l) => !/Unsupported\(|@ignore\b/.test(l)).join('\n'),
+    readable: g.prisma(true),
   };
 }
