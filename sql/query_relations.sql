@@ -51,8 +51,8 @@ SELECT ids('Post', '{"where": {"metadata": {"path": ["n"], "gt": 28}}}');
 SELECT ids('Post', '{"where": {"NOT": {"metadata": {"path": ["n"], "gt": 28}}}}');
 SELECT ids('Post', '{"where": {"NOT": {"NOT": {"metadata": {"path": ["n"], "gt": 28}}}}}');
 SELECT ids('Post', '{"where": {"NOT": {"metadata": {"array_contains": "two"}}}}');
-SELECT ids('User', '{"where": {"posts": {"every": {"metadata": {"path": ["n"], "lt": 100}}}}}');
-SELECT ids('User', '{"where": {"NOT": {"posts": {"some": {"metadata": {"path": ["n"], "gt": 28}}}}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"posts": {"every": {"metadata": {"path": ["n"], "lt": 100}}}}}');
+SELECT ids('User', '{"orderBy": {"id": "asc"}, "where": {"NOT": {"posts": {"some": {"metadata": {"path": ["n"], "gt": 28}}}}}}');
 -- has: null matches nothing, as Prisma's NULL = ANY (col)
 SELECT ids('Post', '{"where": {"tags": {"has": null}}}');
 SELECT ids('Post', '{"where": {"NOT": {"tags": {"has": null}}}}');
