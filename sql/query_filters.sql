@@ -2,12 +2,7 @@
 BEGIN;
 \i regress/setup_kitchen_sink.sql
 
--- a shortcut to list matching ids
-CREATE FUNCTION ids(model text, q text) RETURNS text LANGUAGE sql AS $$
-  SELECT string_agg(e->>'id', ',')
-  FROM json_array_elements(prisma_query(model, 'findMany',
-       json_build_object('where', q::json, 'select', json_build_object('id', true), 'orderBy', json_build_object('id', 'asc')))) e
-$$;
+\i regress/filter_helpers.sql
 
 -- equality: shorthand, equals, null
 SELECT ids('Category', '{"name": "Tech"}');

@@ -4,18 +4,7 @@
 BEGIN;
 \i regress/setup_kitchen_sink.sql
 
-CREATE FUNCTION ids(model text, q text) RETURNS text LANGUAGE sql AS $$
-  SELECT string_agg(e->>'id', ',')
-  FROM json_array_elements(prisma_query(model, 'findMany',
-       json_build_object('where', q::json, 'select', json_build_object('id', true), 'orderBy', json_build_object('id', 'asc')))) e
-$$;
-CREATE FUNCTION err(model text, q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM prisma_query(model, 'findMany', json_build_object('where', q::json));
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ' ' || SQLERRM;
-END $$;
+\i regress/filter_helpers.sql
 
 SELECT ids('Post', '{"metadata": {"path": ["k"], "string_contains": "V", "mode": "insensitive"}}');
 SELECT ids('Post', '{"metadata": {"path": ["k"], "string_contains": "V"}}');
