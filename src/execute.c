@@ -116,8 +116,8 @@ plan_prepare_with(const CompiledQuery *q, int options)
  * values.  A set-based read's best plan depends on how many parent rows its
  * take and filter leave (a generic plan guesses a few and probes an index
  * per child row), and a full scan of a large table is worth planning with
- * parallel workers for the values at hand (not for a statement that runs
- * without workers: it keeps its generic plan).
+ * parallel workers for the values at hand (not a count or an aggregate,
+ * which keeps its generic plan and the session's settings).
  */
 static SPIPlanPtr
 plan_prepare(const CompiledQuery *q, bool *per_values)
