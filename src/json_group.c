@@ -58,7 +58,7 @@ PG_FUNCTION_INFO_V1(prisma_groups_in);
 PG_FUNCTION_INFO_V1(prisma_groups_out);
 
 /* The size of a block of elements' JSON (an element may make it larger). */
-#define GROUP_BLOCK_SIZE (64 * 1024)
+#define GROUP_BLOCK_SIZE (256 * 1024)
 
 /*
  * One element: its group, its sort key and where its JSON is.  Elements are
