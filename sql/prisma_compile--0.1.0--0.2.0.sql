@@ -18,3 +18,11 @@ ALTER TABLE prisma_compile.loaded_schema
 CREATE FUNCTION prisma_query_rows(query json) RETURNS SETOF json
 	AS 'MODULE_PATHNAME', 'prisma_query_rows'
 	LANGUAGE C STRICT VOLATILE ROWS 100;
+
+-- prisma_group_take(groups, key): prisma_group_get for the only parent row
+-- that reads key's group; the group is freed as it is taken and cannot be
+-- read again (55000).  Set-based reads take where each group has one
+-- parent row, read once (docs/large-results.md).
+CREATE FUNCTION prisma_group_take(groups prisma_groups, key anyelement) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_group_take'
+	LANGUAGE C VOLATILE PARALLEL RESTRICTED;

@@ -159,6 +159,14 @@ CREATE FUNCTION prisma_group_get(groups prisma_groups, key anyelement) RETURNS j
 	AS 'MODULE_PATHNAME', 'prisma_group_get'
 	LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 
+-- prisma_group_take(groups, key): prisma_group_get for the only parent row
+-- that reads key's group; the group is freed as it is taken and cannot be
+-- read again (55000).  Set-based reads take where each group has one
+-- parent row, read once (docs/large-results.md).
+CREATE FUNCTION prisma_group_take(groups prisma_groups, key anyelement) RETURNS json
+	AS 'MODULE_PATHNAME', 'prisma_group_take'
+	LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+
 -- key = ANY(keys), with planner support: the selectivity comes from the
 -- estimated size of keys (an ARRAY(subquery) of parent keys) and the index
 -- condition is key = ANY(keys).  Used by set-based relation reads.

@@ -33,6 +33,8 @@ CREATE FUNCTION evil.prisma_key_in(k integer, ks integer[]) RETURNS boolean LANG
   $$BEGIN RAISE NOTICE 'evil prisma_key_in as %', current_user; RETURN true; END$$;
 CREATE FUNCTION evil.prisma_group_get(g prisma_groups, k integer) RETURNS json LANGUAGE plpgsql AS
   $$BEGIN RAISE NOTICE 'evil prisma_group_get as %', current_user; RETURN '"pwned"'; END$$;
+CREATE FUNCTION evil.prisma_group_take(g prisma_groups, k integer) RETURNS json LANGUAGE plpgsql AS
+  $$BEGIN RAISE NOTICE 'evil prisma_group_take as %', current_user; RETURN '"pwned"'; END$$;
 CREATE FUNCTION evil.lower(t text) RETURNS text LANGUAGE plpgsql AS
   $$BEGIN RAISE NOTICE 'evil lower as %', current_user; RETURN t; END$$;
 CREATE FUNCTION evil.count() RETURNS bigint LANGUAGE plpgsql AS

@@ -138,6 +138,25 @@ SELECT prisma_group_get(g, 1::bigint) FROM grp;
 ROLLBACK TO s;
 SELECT 'x'::prisma_groups;
 ROLLBACK TO s;
+-- prisma_group_take: the group's array, once.  Groups spread over many
+-- 256 kB blocks, interleaved, taken in another order than their rows came:
+-- the arrays prisma_group_get reads; a second take of a group and a get
+-- after a take fail (its blocks may be freed), a key without a group is
+-- '[]' every time
+CREATE TEMP TABLE tk AS
+  SELECT j % 300 AS k, j AS i, repeat('x', 200 + j % 50) AS pad FROM generate_series(1, 6000) j;
+SELECT count(*) AS keys, bool_and(t.a::text = g.a::text) AS same, min(length(t.a::text)) AS shortest
+  FROM (SELECT n, prisma_group_take((SELECT prisma_group_sorted(r.k, -r.i, '{k,i,pad}', r.k, r.i, r.pad)
+                                      FROM tk r), n) AS a
+          FROM (SELECT n FROM generate_series(-5, 304) n ORDER BY n % 7, n DESC) o) t
+  JOIN (SELECT n, prisma_group_get((SELECT prisma_group_sorted(r.k, -r.i, '{k,i,pad}', r.k, r.i, r.pad)
+                                     FROM tk r), n) AS a
+          FROM generate_series(-5, 304) n) g USING (n);
+SELECT n, prisma_group_take(g, n) FROM grp, (VALUES (3), (3), (NULL)) v(n);
+SELECT n, prisma_group_take(g, n) FROM grp, (VALUES (2), (1), (2)) v(n);
+ROLLBACK TO s;
+SELECT prisma_group_take(g, 1) IS NOT NULL AS taken, prisma_group_get(g, 1) FROM grp;
+ROLLBACK TO s;
 -- a prisma_groups value lives only as long as the aggregate that built it
 CREATE TEMP TABLE kept AS SELECT g FROM grp;
 SELECT g FROM kept;

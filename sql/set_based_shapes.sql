@@ -117,4 +117,37 @@ SELECT prisma_query('Post', 'findMany', '{"where": {"author": {"is": {"name": {"
 SELECT (prisma_plan_cache_stats()->>'per_values')::int - :before AS planned_per_values;
 SELECT prisma_query('Post', 'findUnique', '{"where": {"id": 1, "author": {"is": {"name": {"startsWith": "x"}}}}, "select": {"id": true}}') IS NOT NULL;
 SELECT (prisma_plan_cache_stats()->>'per_values')::int - :before AS planned_per_values;
+
+-- prisma_group_take: a group freed as its parent takes it, compiled where
+-- each group has one parent row, read once (the top-level parents, the
+-- rows of a to-many level); prisma_group_get where a group may be read
+-- again: below a many-to-many level (a post under each of its categories)
+-- and below a to-one read (an author shared by many posts).  Each result is
+-- compared with the same statement taking nothing (every take made a get);
+-- a take of a group read twice would fail (55000), never read freed memory
+CREATE FUNCTION takes(model text, args text) RETURNS TABLE (takes int, gets int, same bool)
+LANGUAGE plpgsql AS $$
+DECLARE
+  doc json := json_build_object('model', model, 'operation', 'findMany', 'args', args::json);
+  sql text := prisma_compile(doc);
+  untaken text;
+BEGIN
+  EXECUTE replace(sql, 'prisma_group_take(', 'prisma_group_get(') INTO untaken;
+  RETURN QUERY SELECT (length(sql) - length(replace(sql, 'prisma_group_take(', ''))) / 18,
+    (length(sql) - length(replace(sql, 'prisma_group_get(', ''))) / 17,
+    prisma_query(doc)::text = untaken;
+END $$;
+-- a post in two categories: its comments are read under both
+INSERT INTO "_CategoryToPost" ("A", "B")
+  SELECT c.id, p.id FROM "Category" c, (SELECT min(id) AS id FROM "Post") p
+  ON CONFLICT DO NOTHING;
+SELECT "B" AS post, count(*) AS categories FROM "_CategoryToPost" GROUP BY "B" HAVING count(*) > 1 ORDER BY 1 LIMIT 1;
+SELECT * FROM takes('User', '{"include": {"reports": {"include": {"reports": true, "posts": true}}, "posts": {"include": {"comments": true}}}}');
+SELECT * FROM takes('Category', '{"include": {"posts": {"include": {"comments": true}}}}');
+SELECT * FROM takes('Post', '{"include": {"author": {"include": {"posts": true}}, "categories": {"include": {"posts": true}}}}');
+SELECT * FROM takes('Comment', '{"include": {"post": {"include": {"comments": {"include": {"author": true}}}}}}');
+-- the rows form takes too
+SELECT count(*) AS rows, string_agg(r::text, ',') = (SELECT string_agg(e::text, ',') FROM
+         json_array_elements(prisma_query('User', 'findMany', '{"include": {"reports": {"include": {"reports": true}}, "posts": true}}')) e) AS same
+  FROM prisma_query_rows('{"model": "User", "operation": "findMany", "args": {"include": {"reports": {"include": {"reports": true}}, "posts": true}}}') r;
 ROLLBACK;

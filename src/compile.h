@@ -172,6 +172,10 @@ typedef struct SelectJoins
 	StringInfo	joins;			/* NULL: relations as scalar subqueries */
 	const char *parents;		/* NULL: per-row */
 	List	   *names;			/* out: char *, the output columns' names */
+	bool		takes;			/* each row of parents is read once and is
+								 * the only one with its id: the set-based
+								 * relations below take their groups
+								 * (prisma_group_take) */
 } SelectJoins;
 
 /* compile_query.c */

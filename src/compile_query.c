@@ -69,7 +69,7 @@ compile_set_based(CompileState *cs, StringInfo sql, const PrismaModel *model,
 	StringInfoData joins;
 	StringInfoData columns;
 	StringInfoData rows;
-	SelectJoins sj = {&joins, PARENTS_CTE, NIL};
+	SelectJoins sj = {&joins, PARENTS_CTE, NIL, true};	/* rows of the table, once */
 	int			alias = ++cs->next_alias;	/* the parents' rows in the CTE */
 	int			slot = reserve_cte(cs);
 	List	   *order;

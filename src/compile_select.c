@@ -449,7 +449,8 @@ selection_wants_set_based(const PrismaSchema *schema, const PrismaModel *model,
  */
 static void
 append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel,
-						  const JsonValue *args, int parent_alias, const char *parents)
+						  const JsonValue *args, int parent_alias, const char *parents,
+						  const PrismaModel *parent, bool takes)
 {
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	int			alias = ++cs->next_alias;	/* the children in the CTE */
@@ -470,9 +471,15 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	StringInfoData from;
 	StringInfoData rows;
 	StringInfoData sel;
-	SelectJoins sj = {&child_joins, cte, NIL};
+	/*
+	 * The children of a to-many relation are rows of its table, each once:
+	 * the parents of the relations below, each the only one with its id.
+	 * A many-to-many relation's children are repeated per link.
+	 */
+	SelectJoins sj = {&child_joins, cte, NIL, takes && rel->rel_kind == REL_TO_MANY};
 	int			links_slot = -1;
 	int			mark;
+	bool		takes_group;
 
 	enter_relation(cs, rel, args);
 	start_read(cs, target, args, READ_MANY, alias, NULL, true, &head);
@@ -582,7 +589,14 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	}
 	set_cte(cs, slot, cte, rows.data, false);
 
-	appendStringInfoString(buf, "prisma_group_get((SELECT ");
+	/*
+	 * Each parent row its group once, where the parents are read once and
+	 * the key is their single-column id (set by compile_set_based and the
+	 * level above): the groups are then freed as they are taken.
+	 */
+	takes_group = takes && rel->nkeys == 1 && parent->nid == 1 &&
+		strcmp(parent->fields[parent->id_fields[0]].column, rel->local_cols[0]) == 0;
+	appendStringInfo(buf, "%s((SELECT ", takes_group ? "prisma_group_take" : "prisma_group_get");
 	append_fields_call(buf, psprintf("prisma_group_sorted(r%d.\"__k\", %sr%d.\"__s\", ",
 									 ralias, head.reverse ? "-" : "", ralias),
 					   sj.names, ralias);
@@ -681,7 +695,7 @@ append_selection(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		if (sj != NULL && sj->parents != NULL &&
 			relation_is_set_based(field, entry->kind == JV_OBJECT ? entry : NULL))
 			append_relation_set_based(cs, buf, field, entry->kind == JV_OBJECT ? entry : NULL,
-									  alias, sj->parents);
+									  alias, sj->parents, model, sj->takes);
 		else if (sj != NULL && sj->parents != NULL && field->nkeys == 1 &&
 				 !is_to_many(field) && entry->kind == JV_OBJECT &&
 				 selection_wants_set_based(cs->schema, &cs->schema->models[field->target],

@@ -19,6 +19,17 @@
  * names the finished state rather than copying it (see LiveGroups), so
  * each array is written once, by its lookup.
  * Objects are written by prisma_emit_fields_args (json_emit.c).
+ *
+ * The elements' JSON is kept in blocks of GROUP_BLOCK_SIZE, not in one
+ * buffer grown by doubling (whose every step copied the whole and left the
+ * old copy in the heap), and prisma_group_take(groups, key) is
+ * prisma_group_get for a parent that is the only one to read its group:
+ * it marks the group taken and frees each block whose elements have all
+ * been taken, so that a level's JSON is given back while the level above
+ * copies it (docs/large-results.md).  A taken group is never read again:
+ * prisma_group_get and prisma_group_take of it fail (55000) whoever asks,
+ * so a freed block cannot be read whatever the SQL.  The compiler takes
+ * only where each group has one parent row, read once (compile_select.c).
  */
 #include "postgres.h"
 
@@ -42,12 +53,16 @@ PG_FUNCTION_INFO_V1(prisma_group_combinefn);
 PG_FUNCTION_INFO_V1(prisma_group_serialfn);
 PG_FUNCTION_INFO_V1(prisma_group_deserialfn);
 PG_FUNCTION_INFO_V1(prisma_group_get);
+PG_FUNCTION_INFO_V1(prisma_group_take);
 PG_FUNCTION_INFO_V1(prisma_groups_in);
 PG_FUNCTION_INFO_V1(prisma_groups_out);
 
+/* The size of a block of elements' JSON (an element may make it larger). */
+#define GROUP_BLOCK_SIZE (256 * 1024)
+
 /*
  * One element: its group, its sort key and where its JSON is.  Elements are
- * kept in input order; the JSON of a state's own elements is in its buffer
+ * kept in input order; the JSON of a state's own elements is in its blocks
  * in the same order.
  */
 typedef struct GroupElem
@@ -56,7 +71,7 @@ typedef struct GroupElem
 	int32		group;
 	int32		start;
 	int32		len;
-	int16		chunk;			/* 0: the state's buffer, else chunks[chunk] */
+	int16		chunk;			/* its block: chunks[chunk] */
 	bool		sortnull;
 } GroupElem;
 
@@ -70,18 +85,26 @@ typedef struct Group
 	Datum		last_sortkey;	/* of its last element so far */
 	bool		last_sortnull;
 	bool		sorted;			/* sort keys ascending so far */
+	bool		taken;			/* by prisma_group_take: never read again */
 } Group;
 
 /*
  * State of prisma_group.  The transition function writes the elements'
- * JSON into buf; combining takes the other state's buffers over as chunks
- * instead of copying them.
+ * JSON into buf, the block chunks[cur], and starts a new block once it has
+ * GROUP_BLOCK_SIZE; combining takes the other state's blocks over instead
+ * of copying them.  live counts each block's elements not taken yet.
  */
 typedef struct GroupState
 {
-	StringInfoData buf;			/* JSON of this state's own elements */
-	char	  **chunks;			/* [0] unused; others' buffers */
+	StringInfoData buf;			/* the block being written, chunks[cur] */
+	StringInfoData scratch;		/* the element being written */
+	char	  **chunks;			/* every block, NULL once freed */
+	int32	   *live;			/* per block: elements not taken yet */
 	int32		nchunks;
+	int32		chunks_cap;
+	int32		cur;
+	Size		bytes;			/* JSON of all elements */
+	bool		freed;			/* a take has freed a block */
 	KeyType		key;
 	Group	   *groups;
 	int32		ngroups;
@@ -131,6 +154,56 @@ static LiveGroups *live_groups = NULL;
 #define PREFETCH_AHEAD 4
 static int64 last_groups_id = 0;
 
+/* Room in st's arrays of blocks for one more. */
+static void
+group_blocks_reserve(GroupState *st)
+{
+	MemoryContext mcxt = GetMemoryChunkContext(st);
+
+	if (st->nchunks < st->chunks_cap)
+		return;
+	/* a block's number is an int16 (GroupElem.chunk) */
+	if (st->chunks_cap > PG_INT16_MAX / 2)
+		elog(ERROR, "prisma_group: too many blocks");
+	st->chunks_cap = Max(st->chunks_cap * 2, 16);
+	st->chunks = st->chunks == NULL ?
+		MemoryContextAlloc(mcxt, sizeof(char *) * st->chunks_cap) :
+		repalloc(st->chunks, sizeof(char *) * st->chunks_cap);
+	st->live = st->live == NULL ?
+		MemoryContextAlloc(mcxt, sizeof(int32) * st->chunks_cap) :
+		repalloc(st->live, sizeof(int32) * st->chunks_cap);
+}
+
+/*
+ * Start a new block of JSON in st's context, of GROUP_BLOCK_SIZE or at least
+ * min bytes: the current one, chunks[cur].
+ */
+static void
+group_block_new(GroupState *st, Size min)
+{
+	Size		size = Max(min, GROUP_BLOCK_SIZE);
+
+	group_blocks_reserve(st);
+	st->buf.data = MemoryContextAllocHuge(GetMemoryChunkContext(st), size);
+	st->buf.data[0] = '\0';
+	st->buf.len = 0;
+	st->buf.maxlen = size;
+	st->buf.cursor = 0;
+	st->cur = st->nchunks++;
+	st->chunks[st->cur] = st->buf.data;
+	st->live[st->cur] = 0;
+}
+
+/* Add a block of another state (its JSON taken over); returns its number. */
+static int16
+group_block_adopt(GroupState *st, char *data)
+{
+	group_blocks_reserve(st);
+	st->chunks[st->nchunks] = data;
+	st->live[st->nchunks] = 0;
+	return (int16) st->nchunks++;
+}
+
 /*
  * A new state in aggcxt for keys of type keytype; sorttype is the sort
  * key's type, or InvalidOid for input order.
@@ -143,7 +216,8 @@ group_state_create(MemoryContext aggcxt, Oid keytype, Oid collation,
 	GroupState *st = palloc0(sizeof(GroupState));
 
 	key_type_init(&st->key, keytype, collation, "prisma_group");
-	initStringInfo(&st->buf);
+	group_block_new(st, 0);
+	initStringInfo(&st->scratch);
 	st->groups_cap = 16;
 	st->groups = palloc(sizeof(Group) * st->groups_cap);
 	st->table_size = 32;
@@ -238,6 +312,7 @@ group_lookup(GroupState *st, Datum key, uint32 h)
 	g->n = 0;
 	g->bytes = 0;
 	g->sorted = true;
+	g->taken = false;
 	st->table[b] = ++st->ngroups;
 	if (st->ngroups * 2 > st->table_size)
 		group_table_grow(st);
@@ -265,7 +340,7 @@ elem_index_cmp(const void *a, const void *b, void *arg)
 static inline const char *
 elem_json(GroupState *st, const GroupElem *e)
 {
-	return (e->chunk == 0 ? st->buf.data : st->chunks[e->chunk]) + e->start;
+	return st->chunks[e->chunk] + e->start;
 }
 
 /*
@@ -302,8 +377,10 @@ group_elem_add(GroupState *st, int32 gi, Datum sortkey, bool sortnull,
 	g->last_sortkey = e->sortkey;
 	g->last_sortnull = e->sortnull;
 	st->nelems++;
+	st->live[chunk]++;
 	g->n++;
 	g->bytes += len;
+	st->bytes += len;
 }
 
 /*
@@ -318,6 +395,7 @@ group_add(FunctionCallInfo fcinfo, int sort_argno, int names_argno)
 	GroupState *st;
 	MemoryContext old;
 	int32		start;
+	int32		len;
 
 	if (PG_ARGISNULL(0))
 		st = group_state_create(aggcxt, get_fn_expr_argtype(fcinfo->flinfo, 1),
@@ -329,13 +407,23 @@ group_add(FunctionCallInfo fcinfo, int sort_argno, int names_argno)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(st);
 
+	/*
+	 * The object is written apart and copied into the block, or into a new
+	 * one if it does not fit: written in place, an object past the block's
+	 * end would double the block (a copy, and a freed block left behind).
+	 */
+	resetStringInfo(&st->scratch);
+	prisma_emit_fields_args(&st->scratch, fcinfo, names_argno);
+	len = st->scratch.len;
+	prisma_check_result_size(st->bytes + len);
+	if (st->buf.len + len >= st->buf.maxlen)
+		group_block_new(st, len + 1);
 	start = st->buf.len;
-	prisma_emit_fields_args(&st->buf, fcinfo, names_argno);
-	prisma_check_result_size(st->buf.len);
+	appendBinaryStringInfo(&st->buf, st->scratch.data, len);
 	old = MemoryContextSwitchTo(aggcxt);
 	group_elem_add(st, group_lookup(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1))),
 				   sort_argno ? PG_GETARG_DATUM(sort_argno) : (Datum) 0,
-				   sort_argno ? PG_ARGISNULL(sort_argno) : true, 0, start, st->buf.len - start);
+				   sort_argno ? PG_ARGISNULL(sort_argno) : true, st->cur, start, len);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
 }
@@ -356,7 +444,7 @@ prisma_group_sorted_transfn(PG_FUNCTION_ARGS)
 
 /*
  * prisma_group combine: file the elements of the second state in the first,
- * after its own; the second state's buffers become chunks of the first.
+ * after its own; the second state's blocks become blocks of the first.
  */
 Datum
 prisma_group_combinefn(PG_FUNCTION_ARGS)
@@ -373,23 +461,13 @@ prisma_group_combinefn(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 	if (st == NULL)
 		PG_RETURN_POINTER(other);
-	if (st->nchunks + other->nchunks + 1 > PG_INT16_MAX)
-		elog(ERROR, "prisma_group: too many partial states to combine");
+	if (st->freed || other->freed)
+		elog(ERROR, "prisma_group: a state taken from cannot be combined");
 
 	old = MemoryContextSwitchTo(aggcxt);
 	chunk_map = palloc(sizeof(int16) * Max(other->nchunks, 1));
-	if (st->chunks == NULL)
-		st->chunks = palloc(sizeof(char *) * (other->nchunks + 2));
-	else
-		st->chunks = repalloc(st->chunks, sizeof(char *) * (st->nchunks + other->nchunks + 2));
-	st->nchunks = Max(st->nchunks, 1);
-	chunk_map[0] = st->nchunks;
-	st->chunks[st->nchunks++] = other->buf.data;
-	for (int i = 1; i < other->nchunks; i++)
-	{
-		chunk_map[i] = st->nchunks;
-		st->chunks[st->nchunks++] = other->chunks[i];
-	}
+	for (int i = 0; i < other->nchunks; i++)
+		chunk_map[i] = group_block_adopt(st, other->chunks[i]);
 	group_map = palloc(sizeof(int32) * Max(other->ngroups, 1));
 	for (int i = 0; i < other->ngroups; i++)
 		group_map[i] = group_lookup(st, other->groups[i].key, other->groups[i].hash);
@@ -423,6 +501,8 @@ prisma_group_serialfn(PG_FUNCTION_ARGS)
 	Size		jsonlen = 0;
 	char	   *p;
 
+	if (st->freed)
+		elog(ERROR, "prisma_group: a state taken from cannot be serialized");
 	for (int i = 0; i < st->ngroups; i++)
 	{
 		size += datumEstimateSpace(st->groups[i].key, false, st->key.byval, st->key.len);
@@ -451,7 +531,7 @@ prisma_group_serialfn(PG_FUNCTION_ARGS)
 		datumSerialize(st->groups[i].key, false, st->key.byval, st->key.len, &p);
 		out.len = p - out.data;
 	}
-	if (st->nchunks <= 1)
+	if (st->nchunks == 1)
 		APPEND(&out, st->buf.data, st->buf.len);	/* the elements, in order */
 	else
 		for (int i = 0; i < st->nelems; i++)
@@ -517,12 +597,14 @@ prisma_group_deserialfn(PG_FUNCTION_ARGS)
 		group_lookup(st, key, key_hash(&st->key, key));
 		MemoryContextSwitchTo(old);
 	}
+	/* the elements' JSON as one block of its size */
 	pfree(st->buf.data);
 	st->buf.data = MemoryContextAlloc(aggcxt, jsonlen + 1);
 	memcpy(st->buf.data, p, jsonlen);
 	st->buf.data[jsonlen] = '\0';
 	st->buf.len = jsonlen;
 	st->buf.maxlen = jsonlen + 1;
+	st->chunks[st->cur] = st->buf.data;
 	p += jsonlen;
 	for (int i = 0; i < nelems; i++)
 	{
@@ -535,7 +617,7 @@ prisma_group_deserialfn(PG_FUNCTION_ARGS)
 		read_bytes(&p, &len, sizeof(int32));
 		sortkey = datumRestore((char **) &p, &sortnull);
 		old = MemoryContextSwitchTo(aggcxt);
-		group_elem_add(st, group, sortkey, sortnull, 0, start, len);
+		group_elem_add(st, group, sortkey, sortnull, st->cur, start, len);
 		MemoryContextSwitchTo(old);
 		start += len;
 	}
@@ -629,12 +711,14 @@ live_groups_find(const GroupsValue *v)
 }
 
 /*
- * prisma_group_get(groups, key): the JSON array of key's group, '[]' when
- * there is none (or key or groups is null).  The key must have the groups'
- * key type.
+ * The JSON array of key's group (argument 1) in the groups of argument 0,
+ * '[]' when there is none (or key or groups is null).  The key must have
+ * the groups' key type.  With take, the group is marked taken and every
+ * block whose last element not taken it held is freed (never the block
+ * being written).  A taken group is not read again, by either function.
  */
-Datum
-prisma_group_get(PG_FUNCTION_ARGS)
+static Datum
+group_array(FunctionCallInfo fcinfo, bool take)
 {
 	LiveGroups *lg;
 	GroupState *st;
@@ -658,7 +742,8 @@ prisma_group_get(PG_FUNCTION_ARGS)
 		if (argtype != st->key.type)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("prisma_group_get: the groups have keys of type %s, not %s",
+					 errmsg("%s: the groups have keys of type %s, not %s",
+							take ? "prisma_group_take" : "prisma_group_get",
 							format_type_be(st->key.type), format_type_be(argtype))));
 		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
 		*(Oid *) fcinfo->flinfo->fn_extra = argtype;
@@ -667,8 +752,15 @@ prisma_group_get(PG_FUNCTION_ARGS)
 	if (gi < 0)
 		PG_RETURN_TEXT_P(cstring_to_text_with_len("[]", 2));
 
-	/* the elements, their n - 1 commas and the brackets */
 	g = &st->groups[gi];
+	if (g->taken)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("prisma_group_take has taken this key's group already"),
+				 errdetail("A taken group is freed and cannot be read again."),
+				 errhint("Read a group that more than one row needs with prisma_group_get.")));
+
+	/* the elements, their n - 1 commas and the brackets */
 	prisma_check_result_size(g->bytes + g->n + 1);
 	result = palloc(VARHDRSZ + g->bytes + g->n + 1);
 	SET_VARSIZE(result, VARHDRSZ + g->bytes + g->n + 1);
@@ -678,7 +770,7 @@ prisma_group_get(PG_FUNCTION_ARGS)
 		GroupElem  *e = &st->elems[lg->order[k]];
 
 		/*
-		 * The elements are scattered over the buffer: ask for the element
+		 * The elements are scattered over the blocks: ask for the element
 		 * 2 * PREFETCH_AHEAD on and the JSON of the one PREFETCH_AHEAD on
 		 */
 		if (k + 2 * PREFETCH_AHEAD < lg->first[gi + 1])
@@ -690,7 +782,39 @@ prisma_group_get(PG_FUNCTION_ARGS)
 		p += e->len;
 	}
 	*p = ']';
+	if (take)
+	{
+		g->taken = true;
+		for (int k = lg->first[gi]; k < lg->first[gi + 1]; k++)
+		{
+			int16		c = st->elems[lg->order[k]].chunk;
+
+			if (--st->live[c] == 0 && c != st->cur)
+			{
+				pfree(st->chunks[c]);
+				st->chunks[c] = NULL;
+				st->freed = true;
+			}
+		}
+	}
 	PG_RETURN_TEXT_P(result);
+}
+
+/* prisma_group_get(groups, key): key's group as a JSON array. */
+Datum
+prisma_group_get(PG_FUNCTION_ARGS)
+{
+	return group_array(fcinfo, false);
+}
+
+/*
+ * prisma_group_take(groups, key): the same, for the only parent row that
+ * reads the group: its memory is given back as the groups are taken.
+ */
+Datum
+prisma_group_take(PG_FUNCTION_ARGS)
+{
+	return group_array(fcinfo, true);
 }
 
 /* prisma_groups input: values are built by prisma_group() only. */
