@@ -139,7 +139,7 @@ ROLLBACK TO s;
 SELECT 'x'::prisma_groups;
 ROLLBACK TO s;
 -- prisma_group_take: the group's array, once.  Groups spread over many
--- 256 kB blocks, interleaved, taken in another order than their rows came:
+-- blocks (8 kB doubling to 256 kB), interleaved, taken in another order than their rows came:
 -- the arrays prisma_group_get reads; a second take of a group and a get
 -- after a take fail (its blocks may be freed), a key without a group is
 -- '[]' every time

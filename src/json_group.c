@@ -20,7 +20,7 @@
  * each array is written once, by its lookup.
  * Objects are written by prisma_emit_fields_args (json_emit.c).
  *
- * The elements' JSON is kept in blocks of GROUP_BLOCK_SIZE, not in one
+ * The elements' JSON is kept in blocks (8 kB doubling to 256 kB), not in one
  * buffer grown by doubling (whose every step copied the whole and left the
  * old copy in the heap), and prisma_group_take(groups, key) is
  * prisma_group_get for a parent that is the only one to read its group:
@@ -57,7 +57,12 @@ PG_FUNCTION_INFO_V1(prisma_group_take);
 PG_FUNCTION_INFO_V1(prisma_groups_in);
 PG_FUNCTION_INFO_V1(prisma_groups_out);
 
-/* The size of a block of elements' JSON (an element may make it larger). */
+/*
+ * The sizes of the blocks of elements' JSON: the first is small (most
+ * groups of a read are a few children), each next one twice the last, up
+ * to GROUP_BLOCK_SIZE (an element may make one larger).
+ */
+#define GROUP_FIRST_BLOCK_SIZE (8 * 1024)
 #define GROUP_BLOCK_SIZE (256 * 1024)
 
 /*
@@ -90,8 +95,8 @@ typedef struct Group
 
 /*
  * State of prisma_group.  The transition function writes the elements'
- * JSON into buf, the block chunks[cur], and starts a new block once it has
- * GROUP_BLOCK_SIZE; combining takes the other state's blocks over instead
+ * JSON into buf, the block chunks[cur], and starts a new block once it is
+ * full (group_block_new); combining takes the other state's blocks over instead
  * of copying them.  live counts each block's elements not taken yet.
  */
 typedef struct GroupState
@@ -175,13 +180,16 @@ group_blocks_reserve(GroupState *st)
 }
 
 /*
- * Start a new block of JSON in st's context, of GROUP_BLOCK_SIZE or at least
- * min bytes: the current one, chunks[cur].
+ * Start a new block of JSON in st's context, twice the last one's size up
+ * to GROUP_BLOCK_SIZE, or at least min bytes: the current one, chunks[cur].
  */
 static void
 group_block_new(GroupState *st, Size min)
 {
-	Size		size = Max(min, GROUP_BLOCK_SIZE);
+	Size		size = st->nchunks == 0 ? GROUP_FIRST_BLOCK_SIZE :
+		Min((Size) st->buf.maxlen * 2, GROUP_BLOCK_SIZE);
+
+	size = Max(size, min);
 
 	group_blocks_reserve(st);
 	st->buf.data = MemoryContextAllocHuge(GetMemoryChunkContext(st), size);
