@@ -32,14 +32,16 @@ SELECT prisma_plan_cache_stats();
 SET LOCAL search_path = public, pg_temp;
 SELECT prisma_query('Category', 'findUnique', '{"where": {"id": 5}}');
 SELECT prisma_plan_cache_stats();
--- a statement whose generic plan reads a large table from end to end
--- (at least min_parallel_table_scan_size) is planned for each execution's
--- values, with parallel workers allowed; here every table counts as large
+-- with prisma_compile.parallel on, a statement whose generic plan reads a
+-- large table from end to end (at least min_parallel_table_scan_size) is
+-- planned for each execution's values, with parallel workers encouraged;
+-- here every table counts as large
+SET LOCAL prisma_compile.parallel = on;
 SET LOCAL min_parallel_table_scan_size = 0;
 SELECT prisma_query('Category', 'findMany', '{"where": {"name": {"startsWith": "N"}}, "select": {"id": true}}');
 SELECT prisma_query('Category', 'findMany', '{"where": {"name": {"startsWith": "E"}}, "select": {"id": true}}');
 SELECT prisma_plan_cache_stats();
--- unless prisma_compile.parallel is off
+-- off (the default), it keeps its generic plan
 SET LOCAL prisma_compile.parallel = off;
 SELECT prisma_query('Category', 'findMany', '{"where": {"name": {"startsWith": "N"}}, "select": {"id": true}}');
 SELECT prisma_plan_cache_stats();
@@ -56,8 +58,9 @@ ROLLBACK;
 -- count or an aggregate runs with the session's settings over its rows as
 -- an OFFSET 0 subquery (Prisma's statement: never aggregated in parallel,
 -- a scan below may be); so do a groupBy and a findMany with a relation
--- filter; a set-based read runs with workers encouraged
--- (min_parallel_table_scan_size 0).
+-- filter; so does a set-based read, unless prisma_compile.parallel is on,
+-- which encourages workers (min_parallel_table_scan_size 0).  No statement
+-- may use Memoize unless prisma_compile.memoize is on.
 BEGIN;
 SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL min_parallel_table_scan_size = '8MB';
@@ -66,7 +69,8 @@ INSERT INTO "Owner" SELECT generate_series(1, 3);
 CREATE VIEW "Probe" AS
   SELECT o.id, o.id AS owner_id,
          current_setting('max_parallel_workers_per_gather') AS workers,
-         current_setting('min_parallel_table_scan_size') AS scan_size
+         current_setting('min_parallel_table_scan_size') AS scan_size,
+         current_setting('enable_memoize') AS memoize
     FROM "Owner" o;
 SELECT prisma_load_schema($$
 model Owner {
@@ -79,6 +83,7 @@ model Probe {
   owner     Owner  @relation(fields: [owner_id], references: [id])
   workers   String
   scan_size String
+  memoize   String
 }
 $$) IS NOT NULL AS loaded;
 SELECT prisma_query('Probe', 'count', '{"where": {"owner": {"is": {"id": {"gte": 2}}}}}');
@@ -92,4 +97,9 @@ SELECT prisma_query('Probe', 'groupBy', '{"by": ["workers", "scan_size"], "where
 SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}, "select": {"workers": true, "scan_size": true}}');
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
 SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') LIKE 'WITH %' AS set_based;
+SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoize": true}}');
+SET LOCAL prisma_compile.parallel = on;
+SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
+SET LOCAL prisma_compile.memoize = on;
+SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoize": true}}');
 ROLLBACK;

@@ -8,11 +8,17 @@
  * plan: the compiler marks a set-based read, a relation filter and a
  * grouped count (CompiledQuery.plan_per_values: their best plan depends on
  * how many rows the values select), and a statement whose generic plan
- * reads a large table from end to end is planned per execution too, where
- * the planning time is small next to the scan and parallel workers can
- * share it.  plan_cache.c keeps the plan and the decision; run_compiled
- * applies it to each execution (allow_parallel_workers, for set-based
- * reads and those large scans).  A count or an aggregate is planned in
+ * reads a large table from end to end is planned per execution too when
+ * prisma_compile.parallel is on, where the planning time is small next to
+ * the scan and parallel workers can share it.  plan_cache.c keeps the plan
+ * and the decision; run_compiled applies it to each execution
+ * (allow_parallel_workers, for set-based reads and those large scans, only
+ * when prisma_compile.parallel is on: by default every statement runs with
+ * the session's parallel settings, Prisma's plan space, because a worker's
+ * start can cost more than the scan it shares).  Memoize is off for every
+ * compiled statement (prisma_compile.memoize): under a LIMIT the planner
+ * chose a Memoize plan that read a whole join table where Prisma's nested
+ * loop stopped early.  A count or an aggregate is planned in
  * Prisma's plan space (CompiledQuery.session_settings): over its rows as
  * an OFFSET 0 subquery, which PostgreSQL never aggregates in parallel (a
  * parallel aggregate of ours saved the planner a few percent of its
@@ -197,6 +203,9 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 	save_nestlevel = NewGUCNestLevel();
 	if (!prisma_jit)
 		(void) set_config_option("jit", "off", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+	if (!prisma_memoize)
+		(void) set_config_option("enable_memoize", "off", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
 	if (prisma_work_mem > 0)
 		(void) set_config_option("work_mem", psprintf("%d", prisma_work_mem), PGC_USERSET,

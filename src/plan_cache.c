@@ -101,8 +101,8 @@ plan_key(const CompiledQuery *q, int *len)
 	int			i;
 
 	initStringInfo(&key);
-	appendStringInfo(&key, "%u|%d%d|", GetUserId(),
-					 prisma_generic_plans, prisma_parallel);
+	appendStringInfo(&key, "%u|%d%d%d|", GetUserId(),
+					 prisma_generic_plans, prisma_parallel, prisma_memoize);
 	for (i = 0; i < q->nparams; i++)
 		appendStringInfo(&key, "%u,", q->param_types[i]);
 	appendStringInfo(&key, "|%s", q->sql);

@@ -29,8 +29,9 @@ int			prisma_max_depth = 16;
 int			prisma_max_query_size = 1024;
 int			prisma_plan_cache_size = 256;
 bool		prisma_jit = false;
+bool		prisma_memoize = false;
 bool		prisma_generic_plans = true;
-bool		prisma_parallel = true;
+bool		prisma_parallel = false;
 int			prisma_work_mem = 65536;
 
 PG_FUNCTION_INFO_V1(prisma_query);
@@ -71,9 +72,14 @@ _PG_init(void)
 							 &prisma_generic_plans, true,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("prisma_compile.parallel",
-							 "Let set-based reads and full scans of large tables use parallel workers.",
-							 "The planner decides; these statements are planned with min_parallel_table_scan_size 0 and parallel_tuple_cost 0.01.",
-							 &prisma_parallel, true,
+							 "Encourage parallel workers for set-based reads and full scans of large tables.",
+							 "On plans them with min_parallel_table_scan_size 0 and parallel_tuple_cost 0.01; off (the default) with the session's settings, as Prisma's statements.",
+							 &prisma_parallel, false,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("prisma_compile.memoize",
+							 "Allow Memoize nodes in the plans of compiled statements.",
+							 "Off by default: under a LIMIT the planner's Memoize plans of relation filters read whole join tables.",
+							 &prisma_memoize, false,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("prisma_compile.work_mem",
 							"work_mem for the compiled statements (0: the session's).",

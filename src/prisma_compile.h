@@ -18,6 +18,7 @@ extern int	prisma_max_depth;
 extern int	prisma_max_query_size;
 extern int	prisma_plan_cache_size;
 extern bool prisma_jit;
+extern bool prisma_memoize;
 extern bool prisma_generic_plans;
 extern bool prisma_parallel;
 extern int	prisma_work_mem;
