@@ -109,7 +109,7 @@ async function memory() {
   await sizer.end();
   console.log(`${d}: ${(size / 1e6).toFixed(1)} MB of JSON`);
   for (const [name, text] of cases) {
-    const c = new pg.Client({ ...conn, options: "-c prisma_compile.parallel=off -c max_parallel_workers_per_gather=0" });
+    const c = new pg.Client({ ...conn, options: "-c max_parallel_workers_per_gather=0" });
     await c.connect();
     const pid = (await c.query("SELECT pg_backend_pid() AS p")).rows[0].p;
     const base = privatePeak(pid);

@@ -77,12 +77,12 @@ export async function measureMemory(conn, admin, w, status) {
   // prisma_query call without them shows the peak when one backend does it all
   if (!status.prisma_query) {
     const app = "benchmem-prisma_query-serial";
-    const serial = new pg.Client({ ...conn, application_name: app, options: "-c prisma_compile.parallel=off" });
+    const serial = new pg.Client({ ...conn, application_name: app, options: "-c max_parallel_workers_per_gather=0" });
     await serial.connect();
     try {
       await serial.query({ text: `SELECT prisma_query($1::json) AS r`, values: [documentOf(w)] });
       const pid = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app])).rows[0]?.pid;
-      out["prisma_query, prisma_compile.parallel = off (no workers)"] = pid ? withPrivate(backendMemory(pid)) : null;
+      out["prisma_query, max_parallel_workers_per_gather = 0 (no workers)"] = pid ? withPrivate(backendMemory(pid)) : null;
     } finally {
       await serial.end();
     }

@@ -82,7 +82,7 @@ export function renderReport(r) {
   md.push(`### Peak backend memory, largest result (${largest?.name}: ${largest?.records} records, ${largest?.size} bytes of JSON)`, "",
     "| contender | VmHWM kB | RssShmem kB | private peak kB (VmHWM - RssShmem) |", "|---|--:|--:|--:|");
   for (const [n, m] of Object.entries(mem)) md.push(`| ${n} | ${m ? m.hwm : "-"} | ${m ? m.shmem : "-"} | ${m ? m.private : "-"} |`);
-  md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak. Parallel workers are processes of their own and are not counted; the prisma_query row with `prisma_compile.parallel = off` is the same call done by the backend alone.", "");
+  md.push("", "Each contender on fresh connections, one run; the backend's /proc/<pid>/status after the run. Shared memory only grows in a backend, so VmHWM - RssShmem approximates its private peak. Parallel workers are processes of their own and are not counted; the prisma_query row with `max_parallel_workers_per_gather = 0` is the same call done by the backend alone.", "");
   if (Object.keys(reuse).length) {
     md.push(`### Memory reuse between calls (${largest?.name})`, "",
       "| prisma_compile.retained_memory | minor page faults per call | private memory kept after the calls, kB (VmRSS - RssShmem) |", "|---|--:|--:|");
