@@ -60,7 +60,8 @@ ROLLBACK;
 -- a scan below may be); so do a groupBy and a findMany with a relation
 -- filter; so does a set-based read, unless prisma_compile.parallel is on,
 -- which encourages workers (min_parallel_table_scan_size 0).  No statement
--- may use Memoize unless prisma_compile.memoize is on.
+-- may use Memoize unless prisma_compile.memoize is on.  Only a set-based
+-- read runs with prisma_compile.work_mem.
 BEGIN;
 SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL min_parallel_table_scan_size = '8MB';
@@ -70,7 +71,8 @@ CREATE VIEW "Probe" AS
   SELECT o.id, o.id AS owner_id,
          current_setting('max_parallel_workers_per_gather') AS workers,
          current_setting('min_parallel_table_scan_size') AS scan_size,
-         current_setting('enable_memoize') AS memoize
+         current_setting('enable_memoize') AS memoize,
+         current_setting('work_mem') AS work_mem
     FROM "Owner" o;
 SELECT prisma_load_schema($$
 model Owner {
@@ -84,6 +86,7 @@ model Probe {
   workers   String
   scan_size String
   memoize   String
+  work_mem  String
 }
 $$) IS NOT NULL AS loaded;
 SELECT prisma_query('Probe', 'count', '{"where": {"owner": {"is": {"id": {"gte": 2}}}}}');
@@ -98,6 +101,11 @@ SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
 SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') LIKE 'WITH %' AS set_based;
 SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoize": true}}');
+-- prisma_compile.work_mem applies to set-based reads only
+SET LOCAL work_mem = '4MB';
+SELECT prisma_query('Probe', 'count', '{"where": {"work_mem": "4MB"}}');
+SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}, "select": {"work_mem": true}}');
+SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"work_mem": true}}}}');
 SET LOCAL prisma_compile.parallel = on;
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
 SET LOCAL prisma_compile.memoize = on;

@@ -82,8 +82,8 @@ _PG_init(void)
 							 &prisma_memoize, false,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("prisma_compile.work_mem",
-							"work_mem for the compiled statements (0: the session's).",
-							"Set-based reads join (and for an orderBy sort) the children of all parents at once.",
+							"work_mem for set-based reads (0: the session's).",
+							"They join (and for an orderBy sort) the children of all parents at once; other statements use the session's work_mem, as Prisma's do.",
 							&prisma_work_mem, 65536, 0, MAX_KILOBYTES,
 							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	DefineCustomIntVariable("prisma_compile.retained_memory",
