@@ -23,9 +23,9 @@ const ROUNDS = Number(env.SETCMP_ROUNDS || 3), TIMEOUT_MS = Number(env.SETCMP_TI
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
-const client = new pg.Client();
+// the timeout as a connection option, so that a RESET in SETCMP_A/B keeps it
+const client = new pg.Client({ options: `-c statement_timeout=${TIMEOUT_MS}` });
 await client.connect();
-await client.query(`SET statement_timeout = ${TIMEOUT_MS}`);
 
 async function calls() {
   if (env.SETCMP_WORKLOADS === "1")
@@ -36,13 +36,14 @@ async function calls() {
   return generateShapes(models, relations(models), { cursor: (M) => ids[M] });
 }
 
-// one call under the settings `set`; a failure (a timeout) counts as TIMEOUT_MS
+// one call under the settings `set`; a timeout counts as TIMEOUT_MS, other errors stop the run
 async function timed(set, doc) {
   await client.query(set);
   const t0 = process.hrtime.bigint();
   try {
     await client.query({ text: "SELECT prisma_query($1::json)", values: [doc] });
-  } catch {
+  } catch (e) {
+    if (e.code !== "57014") throw e;
     return TIMEOUT_MS;
   }
   return Number(process.hrtime.bigint() - t0) / 1e6;

@@ -68,7 +68,7 @@ SET LOCAL min_parallel_table_scan_size = '8MB';
 CREATE TABLE "Owner" (id int PRIMARY KEY);
 INSERT INTO "Owner" SELECT generate_series(1, 3);
 CREATE VIEW "Probe" AS
-  SELECT o.id, o.id AS owner_id,
+  SELECT o.id, o.id AS owner_id, o.id AS twin_id,
          current_setting('max_parallel_workers_per_gather') AS workers,
          current_setting('min_parallel_table_scan_size') AS scan_size,
          current_setting('enable_memoize') AS memoize,
@@ -83,6 +83,9 @@ model Probe {
   id        Int    @id
   owner_id  Int
   owner     Owner  @relation(fields: [owner_id], references: [id])
+  twin_id   Int
+  twin      Probe  @relation("Twin", fields: [twin_id], references: [id])
+  twins     Probe[] @relation("Twin")
   workers   String
   scan_size String
   memoize   String
@@ -101,8 +104,13 @@ SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
 SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') LIKE 'WITH %' AS set_based;
 SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoize": true}}');
--- prisma_compile.work_mem applies to set-based reads only
+-- prisma_compile.work_mem applies to set-based reads and to a relation
+-- test under OR or NOT without an index (a hashed SubPlan, which runs per
+-- row when its keys outgrow work_mem) only
 SET LOCAL work_mem = '4MB';
+SELECT prisma_query('Probe', 'findMany', '{"where": {"OR": [{"twins": {"some": {"id": 3}}}, {"id": 0}]}, "select": {"work_mem": true}}');
+SELECT prisma_query('Probe', 'findMany', '{"where": {"NOT": {"twins": {"some": {"id": 3}}}}, "select": {"work_mem": true}}');
+SELECT prisma_query('Probe', 'findMany', '{"where": {"twins": {"some": {"id": 3}}}, "select": {"work_mem": true}}');
 SELECT prisma_query('Probe', 'count', '{"where": {"work_mem": "4MB"}}');
 SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}, "select": {"work_mem": true}}');
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"work_mem": true}}}}');

@@ -67,6 +67,9 @@ typedef struct CompiledQuery
 	bool		serial;			/* no parallel workers: not a set-based
 								 * read and orders by a grouped count
 								 * (execute.c) */
+	bool		own_work_mem;	/* runs with prisma_compile.work_mem: a
+								 * set-based read, or a hashed SubPlan
+								 * (execute.c) */
 	bool		session_settings;	/* a count or an aggregate: planned with
 									 * the session's parallel settings, over
 									 * its rows as an OFFSET 0 subquery, as
@@ -97,6 +100,9 @@ typedef struct CompileState
 	bool		grouped_order;	/* an orderBy term is a grouped count */
 	bool		one_row_aggregate;	/* a count or an aggregate: one row of
 									 * aggregates over the filtered rows */
+	bool		hashed_subplan;	/* a relation test is an IN outside a
+								 * joinable conjunct: a hashed SubPlan,
+								 * whose keys must fit in work_mem */
 	bool		links_only;		/* a many-to-many relation's rows are
 								 * tested for their existence or number
 								 * only: read its links without their

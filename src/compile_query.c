@@ -193,6 +193,7 @@ done:
 	q->plan_per_values |= cs.plan_per_values && kind != READ_UNIQUE;
 	q->serial = cs.grouped_order && !q->set_based;
 	q->session_settings = cs.one_row_aggregate;
+	q->own_work_mem = q->set_based || cs.hashed_subplan;
 	q->nparams = cs.nparams;
 	q->param_types = cs.param_types;
 	q->param_values = cs.param_values;

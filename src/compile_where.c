@@ -858,6 +858,8 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 		append_related_subquery(cs, buf, "1", rel, parent_alias, where, test);
 		return;
 	}
+	/* under OR or NOT the IN is a hashed SubPlan, per row if its keys outgrow work_mem */
+	cs->hashed_subplan |= !cs->where_joinable;
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < rel->nkeys; i++)
 		if (column_nullable(parent, rel->local_cols[i]))

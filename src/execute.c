@@ -207,8 +207,8 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 	if (!prisma_memoize)
 		(void) set_config_option("enable_memoize", "off", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
-	/* a set-based read's own work_mem; the rest plan as Prisma's statements */
-	if (prisma_work_mem > 0 && q->set_based)
+	/* a set-based read or a hashed SubPlan has its own work_mem; the rest plan as Prisma's statements */
+	if (prisma_work_mem > 0 && q->own_work_mem)
 		(void) set_config_option("work_mem", psprintf("%d", prisma_work_mem), PGC_USERSET,
 								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 
