@@ -80,6 +80,11 @@ class Sql {
     if (!w) return "true";
     const parts = [];
     for (const [k, v] of Object.entries(w)) {
+      // Prisma's combinators: NOT of an object negates its conjunction, of a
+      // list each element
+      if (k === "AND") { parts.push(...[v].flat().map((x) => `(${this.where(M, x, a)})`)); continue; }
+      if (k === "OR") { parts.push(`(${v.map((x) => `(${this.where(M, x, a)})`).join(" OR ") || "false"})`); continue; }
+      if (k === "NOT") { parts.push(...[v].flat().map((x) => `NOT (${this.where(M, x, a)})`)); continue; }
       const rel = this.rel(M, k);
       if (rel) {
         const b = this.fresh("w");
@@ -252,6 +257,13 @@ export function generateShapes(models, rels, params) {
       for (const f of ["some", "every", "none"]) add(`${n} ${f}`, "filter", P, "findMany", top(take, { where: { [r.field]: { [f]: ti.filter } } }));
     } else {
       for (const f of ["is", "isNot"]) add(`${n} ${f}`, "filter", P, "findMany", top(take, { where: { [r.field]: { [f]: ti.filter } } }));
+    }
+    // the filter under NOT and OR (with a filter of the parent), where it
+    // cannot become a join: a read and a count of each
+    const fname = r.kind === "many" ? "some" : "is";
+    for (const [label, where] of [[`NOT(${fname})`, { NOT: relFilter(r, ti.filter) }], [`OR(${fname})`, { OR: [relFilter(r, ti.filter), MODEL_INFO[P].filter] }]]) {
+      add(`${n} ${label}`, "filter", P, "findMany", top(take, { where }));
+      add(`${n} count(${label})`, "aggregate", P, "count", { where });
     }
     // the same filter inside count, aggregate, groupBy
     const w = relFilter(r, ti.filter);

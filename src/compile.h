@@ -107,6 +107,9 @@ typedef struct CompileState
 								 * tested for their existence or number
 								 * only: read its links without their
 								 * targets where every link has one */
+	StringInfo	where_joins;	/* where a to-one test under OR or NOT
+								 * joins its related row (compile_where's
+								 * joins); NULL: it is an EXISTS */
 	StringInfo	order_joins;	/* where an orderBy on a relation's _count
 								 * adds its grouped join; NULL: a correlated
 								 * count (compile_order.c) */
@@ -246,8 +249,8 @@ extern void append_order_count(CompileState *cs, StringInfo buf, const PrismaFie
 							   int alias);
 
 /* compile_where.c */
-extern void compile_where(CompileState *cs, StringInfo buf, const PrismaModel *model,
-						  int alias, const JsonValue *where);
+extern void compile_where(CompileState *cs, StringInfo buf, StringInfo joins,
+						  const PrismaModel *model, int alias, const JsonValue *where);
 
 /* How the rows of a relation are tested against a where. */
 typedef enum RelatedTest

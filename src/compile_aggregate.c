@@ -731,7 +731,7 @@ compile_having(CompileState *cs, StringInfo buf, AggQuery *q, const JsonValue *h
 	}
 	foreach(lc, q->stand_in)
 		stand_in->fields[i++] = *(PrismaField *) lfirst(lc);
-	compile_where(cs, buf, stand_in, k, where);
+	compile_where(cs, buf, NULL, stand_in, k, where);
 	path_pop(cs, mark);
 }
 
@@ -905,9 +905,13 @@ compile_group_by(CompileState *cs, StringInfo sql, AggQuery *q, const JsonValue 
 	if (where)
 	{
 		int			mark = path_push(cs, "where");
+		StringInfoData filter;
+		StringInfoData joins;
 
-		appendStringInfoString(sql, " WHERE ");
-		compile_where(cs, sql, q->model, q->table_alias, where);
+		initStringInfo(&filter);
+		initStringInfo(&joins);
+		compile_where(cs, &filter, &joins, q->model, q->table_alias, where);
+		appendStringInfo(sql, "%s WHERE %s", joins.data, filter.data);
 		path_pop(cs, mark);
 	}
 	appendStringInfoString(sql, " GROUP BY ");

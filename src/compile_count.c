@@ -107,7 +107,7 @@ append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 		appendStringInfoString(&rows, " FROM ");
 		append_table(&rows, cs->order_model);
 		appendStringInfo(&rows, " t%d WHERE ", ralias);
-		compile_where(cs, &rows, cs->order_model, ralias, cs->order_where);
+		compile_where(cs, &rows, NULL, cs->order_model, ralias, cs->order_where);
 		appendStringInfoChar(&rows, ')');
 		pfree(cs->path.data);
 		cs->path = path;

@@ -367,7 +367,7 @@ append_same_parent(CompileState *cs, StringInfo buf, const PrismaModel *model,
 		append_column(buf, calias, via->remote_cols[0]);
 	}
 	appendStringInfoString(buf, " WHERE ");
-	compile_where(cs, buf, model, calias, cursor);
+	compile_where(cs, buf, NULL, model, calias, cursor);
 	appendStringInfoString(buf, ") AND ");
 }
 
@@ -397,7 +397,7 @@ append_cursor_bound(CompileState *cs, StringInfo buf, const PrismaModel *model, 
 					 c->expr);
 	append_table(buf, model);
 	appendStringInfo(buf, " t%d WHERE ", balias);
-	compile_where(cs, buf, model, balias, cursor);
+	compile_where(cs, buf, NULL, model, balias, cursor);
 	appendStringInfoString(buf, ") AND ");
 }
 
@@ -434,14 +434,14 @@ append_cursor_condition(CompileState *cs, StringInfo buf, const PrismaModel *mod
 	appendStringInfoString(buf, "EXISTS (SELECT 1 FROM ");
 	append_table(buf, model);
 	appendStringInfo(buf, " t%d WHERE ", calias);
-	compile_where(cs, buf, model, calias, cursor);
+	compile_where(cs, buf, NULL, model, calias, cursor);
 	path_pop(cs, mark);
 	if (where != NULL)
 	{
 		/* like Prisma: a cursor row outside the filter gives no rows */
 		mark = path_push(cs, "where");
 		appendStringInfoString(buf, " AND ");
-		compile_where(cs, buf, model, calias, where);
+		compile_where(cs, buf, NULL, model, calias, where);
 		path_pop(cs, mark);
 	}
 

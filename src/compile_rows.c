@@ -49,28 +49,38 @@ append_source_and_filter(CompileState *cs, StringInfo buf, const PrismaModel *mo
 	const JsonValue *cursor = json_get(args, "cursor");
 	int			direction = link_order(via, order, reverse, alias);
 	bool		has_where = via != NULL && direction == 0;
-	int			mark;
+	StringInfoData filter;
+	StringInfoData all_joins;
 
+	/* the filter first: its joins go in the FROM */
+	initStringInfo(&filter);
+	initStringInfo(&all_joins);
+	appendStringInfoString(&all_joins, joins);
+	if (where)
+	{
+		int			mark = path_push(cs, "where");
+
+		compile_where(cs, &filter, &all_joins, model, alias, where);
+		path_pop(cs, mark);
+	}
 	if (direction != 0)
 	{
 		append_links_in_order(cs, buf, via, parent_alias, alias, direction);
-		appendStringInfoString(buf, joins);
+		appendStringInfoString(buf, all_joins.data);
 	}
 	else if (via)
-		append_relation_source_joins(cs, buf, via, parent_alias, alias, joins);
+		append_relation_source_joins(cs, buf, via, parent_alias, alias, all_joins.data);
 	else
 	{
 		appendStringInfoString(buf, "FROM ");
 		append_table(buf, model);
-		appendStringInfo(buf, " t%d%s", alias, joins);
+		appendStringInfo(buf, " t%d%s", alias, all_joins.data);
 	}
 	if (where)
 	{
-		mark = path_push(cs, "where");
 		appendStringInfoString(buf, has_where ? " AND " : " WHERE ");
-		compile_where(cs, buf, model, alias, where);
+		appendStringInfoString(buf, filter.data);
 		has_where = true;
-		path_pop(cs, mark);
 	}
 	if (cursor)
 	{

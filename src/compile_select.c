@@ -303,6 +303,8 @@ append_to_one_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel
 	StringInfoData rows;
 	StringInfoData sel;
 	StringInfoData row_joins;
+	StringInfoData filter;
+	StringInfoData filter_joins;
 	SelectJoins sj = {&row_joins, cte, NIL};
 	ListCell   *lc;
 	int			slot;
@@ -324,15 +326,18 @@ append_to_one_set_based(CompileState *cs, StringInfo buf, const PrismaField *rel
 		append_column(&rows, alias, lfirst(lc));
 	}
 	appendStringInfoChar(&rows, ' ');
-	append_relation_source_set(cs, &rows, rel, alias, "", parents, parent_alias);
+	initStringInfo(&filter);
+	initStringInfo(&filter_joins);
 	if (where)
 	{
 		int			mark = path_push(cs, "where");
 
-		appendStringInfoString(&rows, " AND ");
-		compile_where(cs, &rows, target, alias, where);
+		compile_where(cs, &filter, &filter_joins, target, alias, where);
 		path_pop(cs, mark);
 	}
+	append_relation_source_set(cs, &rows, rel, alias, filter_joins.data, parents, parent_alias);
+	if (where)
+		appendStringInfo(&rows, " AND %s", filter.data);
 	set_cte(cs, slot, cte, rows.data, false);
 
 	appendStringInfo(joins, " LEFT JOIN (SELECT r%d.\"__k\", ", ralias);
@@ -469,6 +474,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	StringInfoData child_joins;
 	StringInfoData key;
 	StringInfoData from;
+	StringInfoData filter;
 	StringInfoData rows;
 	StringInfoData sel;
 	/*
@@ -495,7 +501,14 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	record_columns(ralias);
 	append_selection(cs, &sel, target, args, ralias, &sj);
 
-	/* the children of all parents, filtered */
+	/* the children of all parents, filtered (the filter first: its joins go in the FROM) */
+	initStringInfo(&filter);
+	if (where)
+	{
+		mark = path_push(cs, "where");
+		compile_where(cs, &filter, &head.order_joins, target, alias, where);
+		path_pop(cs, mark);
+	}
 	initStringInfo(&from);
 	if (rel->rel_kind == REL_MANY_TO_MANY)
 		append_links_set(cs, &from, rel, alias, head.order_joins.data, parents, parent_alias,
@@ -504,12 +517,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 		append_relation_source_set(cs, &from, rel, alias, head.order_joins.data, parents,
 								   parent_alias);
 	if (where)
-	{
-		mark = path_push(cs, "where");
-		appendStringInfoString(&from, " AND ");
-		compile_where(cs, &from, target, alias, where);
-		path_pop(cs, mark);
-	}
+		appendStringInfo(&from, " AND %s", filter.data);
 	if (cursor)
 	{
 		appendStringInfoString(&from, " AND ");
