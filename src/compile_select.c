@@ -501,7 +501,7 @@ append_relation_set_based(CompileState *cs, StringInfo buf, const PrismaField *r
 	record_columns(ralias);
 	append_selection(cs, &sel, target, args, ralias, &sj);
 
-	/* the children of all parents, filtered (the filter first: its joins go in the FROM) */
+	/* the children of all parents, filtered (its joins go in the FROM) */
 	initStringInfo(&filter);
 	if (where)
 	{

@@ -9,10 +9,10 @@
  * become EXISTS subqueries over the relation's tables (an IN over their
  * keys where the key has no index), written by the same two functions as
  * the relation counts, but a to-one test under OR or NOT joins its row to
- * the read where the caller takes joins; AND/OR/NOT nest.  Operators are told apart by the
- * table filter_ops.  Semantics follow Prisma Client: `not` and `notIn`
- * never match NULL, `OR: []` matches nothing, `AND: []` and `NOT: []`
- * match everything.  Like Prisma, empty filters are left out (see
+ * the read where the caller takes joins; AND/OR/NOT nest.  Operators are
+ * told apart by the table filter_ops.  Semantics follow Prisma Client:
+ * `not` and `notIn` never match NULL, `OR: []` matches nothing, `AND: []`
+ * and `NOT: []` match everything.  Like Prisma, empty filters are left out (see
  * where_key_empty).
  */
 #include "postgres.h"
