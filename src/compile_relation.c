@@ -258,13 +258,14 @@ append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
 /*
  * Append "FROM <target> tA <joins> WHERE <key> IN <parents>": the rows of a
  * single-key relation for every row tP of the CTE parents at once (NULL:
- * every row with a key).  A join table's key, and any key with an index,
- * is matched with prisma_key_in(key, ARRAY(keys)), which the planner turns
+ * every row with a key).  A single key is matched with
+ * prisma_key_in(key, ARRAY(keys)): with an index, the planner turns it
  * into one bitmap scan of the index with a row estimate from the number of
  * parents (key_set.c; IN (SELECT ...) left it a semi-join with a guess of
- * 200 parents, answered by hashing a scan of the whole table).  A foreign
- * key without an index keeps IN (keys): a hash semi-join, one scan, kept
- * serial by the CTE scan (docs/set-based.md).
+ * 200 parents, answered by hashing a scan of the whole table); without
+ * one, it is a hashed filter on a scan that parallel workers can share, as
+ * they share Prisma's key IN (...) (a semi-join with the CTE scan kept the
+ * scan in one process).  docs/set-based.md.
  */
 void
 append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -277,20 +278,13 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 		append_relation_key(buf, rel, alias, 0);
 		appendStringInfoString(buf, " IS NOT NULL");
 	}
-	else if (rel->nkeys == 1 && (rel->rel_kind == REL_MANY_TO_MANY || rel->key_indexed))
+	else if (rel->nkeys == 1)
 	{
 		appendStringInfoString(buf, "prisma_key_in(");
 		append_relation_key(buf, rel, alias, 0);
 		appendStringInfoString(buf, ", ARRAY(");
 		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
 		appendStringInfoString(buf, "))");
-	}
-	else if (rel->nkeys == 1)
-	{
-		append_relation_key(buf, rel, alias, 0);
-		appendStringInfoString(buf, " IN (");
-		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
-		appendStringInfoChar(buf, ')');
 	}
 	else
 	{
