@@ -109,6 +109,8 @@ SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoi
 -- row when its keys outgrow work_mem) only
 SET LOCAL work_mem = '4MB';
 SELECT prisma_query('Probe', 'findMany', '{"where": {"OR": [{"twins": {"some": {"id": 3}}}, {"id": 0}]}, "select": {"work_mem": true}}');
+SELECT prisma_query('Probe', 'findMany', '{"where": {"NOT": {"twins": {"some": {"id": 3}}, "id": 0}}, "select": {"work_mem": true}}');
+-- (NOT of one test, a conjunct, is the opposite test: an anti-join)
 SELECT prisma_query('Probe', 'findMany', '{"where": {"NOT": {"twins": {"some": {"id": 3}}}}, "select": {"work_mem": true}}');
 SELECT prisma_query('Probe', 'findMany', '{"where": {"twins": {"some": {"id": 3}}}, "select": {"work_mem": true}}');
 SELECT prisma_query('Probe', 'count', '{"where": {"work_mem": "4MB"}}');

@@ -76,7 +76,11 @@ INSERT INTO cases (model, op, args) VALUES
   -- 21. none and every as conjuncts of a WHERE (here and in a relation's
   --     filter): NOT EXISTS without an index too, an anti-join the planner
   --     places and estimates; under OR and NOT (9) a hashed NOT IN
-  ('User', 'findMany', '{"take": 3, "where": {"comments": {"none": {"text": {"contains": "x"}}}, "AND": [{"edited": {"every": {"views": {"gt": 0}}}}], "posts": {"some": {"comments": {"none": {"text": {"contains": "y"}}}}}}, "select": {"id": true}}');
+  ('User', 'findMany', '{"take": 3, "where": {"comments": {"none": {"text": {"contains": "x"}}}, "AND": [{"edited": {"every": {"views": {"gt": 0}}}}], "posts": {"some": {"comments": {"none": {"text": {"contains": "y"}}}}}}, "select": {"id": true}}'),
+  -- 22. NOT of one relation test, a conjunct, is the opposite test: NOT some
+  --     an anti-join (NOT EXISTS), NOT none and NOT every a semi-join (IN);
+  --     NOT of two tests stays NOT (...), a hashed SubPlan
+  ('User', 'count', '{"where": {"NOT": [{"comments": {"some": {"text": {"contains": "a"}}}}, {"reports": {"none": {}}}], "AND": [{"NOT": {"edited": {"every": {"views": {"gt": 0}}}}}, {"NOT": {"posts": {"some": {}}, "id": 3}}]}}');
 
 -- as prisma db push creates it: no index on the relation scalars
 SELECT n, shape(model, op, args) FROM cases ORDER BY n;

@@ -91,6 +91,10 @@ typedef struct CompileState
 								 * of a WHERE (not under OR, NOT or IS NOT
 								 * FALSE), where PostgreSQL turns [NOT]
 								 * EXISTS into a semi- or anti-join */
+	bool		where_not_pending;	/* the NOT around the filter being
+									 * compiled, a conjunct of a WHERE, is
+									 * left to its one to-many relation test
+									 * (append_exists) */
 	bool		json_reversed;	/* under an odd number of NOT and isNot (not
 								 * every/none): Prisma writes the type test
 								 * of a Json filter reversed there */

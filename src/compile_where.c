@@ -854,17 +854,26 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	const PrismaModel *parent = rel->back_field >= 0 && rel->rel_kind != REL_MANY_TO_MANY ?
 		&cs->schema->models[target->fields[rel->back_field].target] : NULL;
 
+	bool		joinable = cs->where_joinable;
+
+	if (cs->where_not_pending)
+	{
+		/* NOT of this test alone, a conjunct: the opposite test in its place */
+		negated = !negated;
+		joinable = true;
+		cs->where_not_pending = false;
+	}
 	cs->plan_per_values = true;
 	if (negated)
 		appendStringInfoString(buf, "NOT ");
-	if (rel->key_indexed || (negated && cs->where_joinable))
+	if (rel->key_indexed || (negated && joinable))
 	{
 		appendStringInfoString(buf, "EXISTS ");
 		append_related_subquery(cs, buf, "1", rel, parent_alias, where, test);
 		return;
 	}
 	/* under OR or NOT the IN is a hashed SubPlan, per row if its keys outgrow work_mem */
-	cs->hashed_subplan |= !cs->where_joinable;
+	cs->hashed_subplan |= !joinable;
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < rel->nkeys; i++)
 		if (column_nullable(parent, rel->local_cols[i]))
@@ -1142,6 +1151,54 @@ where_empty(const PrismaModel *model, const JsonValue *where)
 	return true;
 }
 
+/*
+ * Is the where object (under NOT) one test of a to-many relation,
+ * {rel: {some|none|every: {...}}}, its other keys empty?  NOT of it is the
+ * opposite test: written so where the NOT is a conjunct, the planner joins
+ * it (NOT (key IN ...) and NOT (NOT EXISTS ...) are SubPlans, NOT EXISTS
+ * an anti-join and IN a semi-join).
+ */
+static bool
+where_is_one_to_many_test(const PrismaModel *model, const JsonValue *where)
+{
+	static const char *const to_many_ops[] = {"some", "every", "none"};
+	bool		found = false;
+
+	if (where->kind != JV_OBJECT)
+		return false;
+	for (int i = 0; i < where->n; i++)
+	{
+		const JsonValue *value = where->items[i];
+		int			f;
+
+		if (where_key_empty(model, where->keys[i], value, true))
+			continue;
+		f = model_find_field(model, where->keys[i]);
+		if (found || f < 0 ||
+			(model->fields[f].rel_kind != REL_TO_MANY &&
+			 model->fields[f].rel_kind != REL_MANY_TO_MANY) ||
+			value->kind != JV_OBJECT || value->n != 1 ||
+			!only_keys(value, to_many_ops, 3) || value->items[0]->kind != JV_OBJECT)
+			return false;
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * Append NOT before one where object, or leave it to the object's one
+ * relation test where the NOT is a conjunct (where_is_one_to_many_test).
+ */
+static void
+append_not(CompileState *cs, StringInfo buf, const PrismaModel *model, bool joinable,
+		   const JsonValue *where)
+{
+	if (joinable && where_is_one_to_many_test(model, where))
+		cs->where_not_pending = true;
+	else
+		appendStringInfoString(buf, "NOT ");
+}
+
 /* Append AND/OR/NOT over an object or an array of where objects. */
 static void
 logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
@@ -1169,8 +1226,9 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 		else
 		{
 			if (is_not)
-				appendStringInfoString(buf, "NOT ");
+				append_not(cs, buf, model, joinable, value);
 			where_object(cs, buf, model, alias, value, true);
+			Assert(!cs->where_not_pending);
 		}
 		cs->where_negated = negated;
 		cs->where_joinable = joinable;
@@ -1193,8 +1251,9 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 			if (terms++ > 0)
 				appendStringInfoString(buf, is_or ? " OR " : " AND ");
 			if (is_not)
-				appendStringInfoString(buf, "NOT ");
+				append_not(cs, buf, model, joinable, value->items[i]);
 			where_object(cs, buf, model, alias, value->items[i], true);
+			Assert(!cs->where_not_pending);
 		}
 		path_pop(cs, mark);
 	}

@@ -27,6 +27,7 @@
 #include "catalog/pg_am.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/pathnodes.h"
@@ -112,7 +113,12 @@ key_type_init(KeyType *kt, Oid typid, Oid collation, const char *caller)
 	kt->eq = &tc->eq_opr_finfo;
 }
 
-/* Build the hash table of the non-null elements of array. */
+/*
+ * Build the hash table of the distinct non-null elements of array.  Keys
+ * repeat (the parents of a level below a to-one or many-to-many level share
+ * keys); each is stored once, so a key repeated n times costs n probes, not
+ * a chain of n slots walked by every later insert and lookup.
+ */
 static KeySet *
 key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
 {
@@ -137,13 +143,14 @@ key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
 	{
 		uint32		h;
 
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 		{
 			ks->has_nulls = true;
 			continue;
 		}
 		h = key_hash(&ks->key, elems[i]) & ks->mask;
-		while (ks->used[h])
+		while (ks->used[h] && !key_equal(&ks->key, ks->slots[h], elems[i]))
 			h = (h + 1) & ks->mask;
 		ks->used[h] = true;
 		ks->slots[h] = elems[i];

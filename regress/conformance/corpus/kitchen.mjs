@@ -246,6 +246,17 @@ P('Post', { NOT: { editor: { is: { profile: { is: W } } } } });
 P('Post', { NOT: { editor: { is: { profile: { isNot: W } } } } });
 P('Post', { editor: { isNot: { profile: { is: W } } } });
 q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { NOT: { editor: { is: E } } }, select: { id: true } } } });
+// NOT of one to-many test as a conjunct is compiled as the opposite test
+// (an anti- or semi-join); NOT of more than one stays NOT (...)
+P('User', { NOT: { posts: { some: { editor: { is: E } } } } });
+P('User', { NOT: { posts: { none: { editorId: { not: 5 } } } } });
+P('User', { NOT: { posts: { every: { editorId: { not: 5 } } } } });
+P('User', { NOT: [{ posts: { every: { published: true } } }, { reports: { some: {} } }] }, 'count');
+P('User', { NOT: { posts: { some: {} }, karma: {} } });
+P('User', { NOT: { posts: { some: {} }, id: { lt: 5 } } });
+P('User', { AND: [{ NOT: { posts: { none: { title: { contains: '1' } } } } }], id: { gt: 2 } });
+P('Category', { NOT: { posts: { every: { published: true } } } });
+q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { NOT: { comments: { some: { authorId: null } } } }, select: { id: true } } } });
 q('relation-filter nested', 'User', 'findMany', { where: { id: { lte: 10 } }, select: { id: true, posts: { where: { NOT: { author: { is: { profile: { is: W } } } } }, select: { id: true } } } });
 }
 
