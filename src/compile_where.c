@@ -843,8 +843,10 @@ append_related_keys(CompileState *cs, StringInfo buf, const char *what,
  * planner can place and estimate (a NOT IN filter is guessed to keep half
  * the rows: `Movie.reviews every take 50` probed the whole Movie index in
  * order for 59 rows), so there a negated test without an index is NOT
- * EXISTS too, a hash anti-join.  Either way the best plan depends on how
- * many rows the values select: the statement is planned for them.
+ * EXISTS too, a hash anti-join.  A NOT of this test alone, a conjunct,
+ * is left to it (cs->where_not_pending): the opposite test in its place.
+ * Either way the best plan depends on how many rows the values select: the
+ * statement is planned for them.
  */
 static void
 append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int parent_alias,
@@ -853,7 +855,6 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	const PrismaModel *target = &cs->schema->models[rel->target];
 	const PrismaModel *parent = rel->back_field >= 0 && rel->rel_kind != REL_MANY_TO_MANY ?
 		&cs->schema->models[target->fields[rel->back_field].target] : NULL;
-
 	bool		joinable = cs->where_joinable;
 
 	if (cs->where_not_pending)
