@@ -894,6 +894,9 @@ append_exists(CompileState *cs, StringInfo buf, const PrismaField *rel, int pare
 	appendStringInfoString(buf, "))");
 }
 
+/* The filter operators of a to-many relation. */
+static const char *const to_many_ops[] = {"some", "every", "none"};
+
 /* Is the object made only of the given keys (and at least one)? */
 static bool
 only_keys(const JsonValue *value, const char *const *keys, int nkeys)
@@ -1061,7 +1064,6 @@ static void
 relation_filter(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias,
 				const JsonValue *value)
 {
-	static const char *const to_many_ops[] = {"some", "every", "none"};
 	int			i;
 
 	if (rel->rel_kind != REL_TO_MANY && rel->rel_kind != REL_MANY_TO_MANY)
@@ -1162,7 +1164,6 @@ where_empty(const PrismaModel *model, const JsonValue *where)
 static bool
 where_is_one_to_many_test(const PrismaModel *model, const JsonValue *where)
 {
-	static const char *const to_many_ops[] = {"some", "every", "none"};
 	bool		found = false;
 
 	if (where->kind != JV_OBJECT)
@@ -1200,6 +1201,17 @@ append_not(CompileState *cs, StringInfo buf, const PrismaModel *model, bool join
 		appendStringInfoString(buf, "NOT ");
 }
 
+/*
+ * A NOT left to a relation test (append_not) must have been taken by it:
+ * left over, it would negate whatever test came next.
+ */
+static void
+check_not_taken(CompileState *cs)
+{
+	if (cs->where_not_pending)
+		elog(ERROR, "prisma_compile: a NOT was left to a relation test that was not compiled");
+}
+
 /* Append AND/OR/NOT over an object or an array of where objects. */
 static void
 logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int alias,
@@ -1229,7 +1241,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 			if (is_not)
 				append_not(cs, buf, model, joinable, value);
 			where_object(cs, buf, model, alias, value, true);
-			Assert(!cs->where_not_pending);
+			check_not_taken(cs);
 		}
 		cs->where_negated = negated;
 		cs->where_joinable = joinable;
@@ -1254,7 +1266,7 @@ logical_filter(CompileState *cs, StringInfo buf, const PrismaModel *model, int a
 			if (is_not)
 				append_not(cs, buf, model, joinable, value->items[i]);
 			where_object(cs, buf, model, alias, value->items[i], true);
-			Assert(!cs->where_not_pending);
+			check_not_taken(cs);
 		}
 		path_pop(cs, mark);
 	}
