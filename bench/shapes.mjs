@@ -9,7 +9,10 @@
 //      over SHAPES_TIMEOUT_MS is reported as such and not timed;
 //   2. one warm-up call, then SHAPES_ROUNDS interleaved rounds (rotating
 //      order; a call under 20 ms repeated back to back), medians; shapes
-//      with a call over a second get one round;
+//      with a call over a second get SHAPES_LONG_ROUNDS (default 1);
+//      Prisma's time is the faster strategy's median, or where both
+//      strategies' statements in step 1 have the same plans (planShapes)
+//      the median of both strategies' rounds together (row.prisma);
 //   3. server-side time of prisma_query and of the hand-written statement
 //      (EXPLAIN (ANALYZE, TIMING OFF)).
 // Writes shapes-results/s<scale>.json (SHAPES_RESULTS: the directory).
@@ -30,6 +33,7 @@ import { parseSchema, relations, generateShapes } from "./shapes_gen.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const ROUNDS = Number(env.SHAPES_ROUNDS || 3);
+const LONG_ROUNDS = Number(env.SHAPES_LONG_ROUNDS || 1);
 const TIMEOUT_MS = Number(env.SHAPES_TIMEOUT_MS || 5000);
 const CHECK_ONLY = env.SHAPES_CHECK_ONLY === "1";
 const ONLY = env.SHAPES_ONLY ? new RegExp(env.SHAPES_ONLY) : null;
@@ -38,6 +42,7 @@ const KNOWN = env.SHAPES_KNOWN ? new RegExp(env.SHAPES_KNOWN) : null;
 const MODES = (env.SHAPES_INDEX || "none fk").split(/\s+/).filter(Boolean);
 const SCALE = env.SHAPES_SCALE || "?";
 const BATCH_MS = 20;
+const PRISMA = ["Prisma (query)", "Prisma (join)"];
 const FK_INDEXES = [["Review", "movie_id"], ["Review", "author_id"], ["Actor", "person_id"]];
 
 const conn = {
@@ -71,10 +76,13 @@ async function makeContenders() {
     run: async (s) => (await pq.query({ name: "pq", text: "SELECT prisma_query($1::json) AS r", values: [doc(s)] })).rows[0].r });
   for (const strategy of ["query", "join"]) {
     const app = `shapes-prisma-${strategy}`;
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ ...conn, application_name: app }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ ...conn, application_name: app }), log: [{ emit: "event", level: "query" }] });
     await prisma.$connect();
-    list.push({ name: `Prisma (${strategy})`, app, close: () => prisma.$disconnect(),
-      run: (s) => prisma[low(s.model)][s.op](s.op.startsWith("find") ? { ...s.args, relationLoadStrategy: strategy } : s.args) });
+    const c = { name: `Prisma (${strategy})`, app, close: () => prisma.$disconnect(), statements: null,
+      run: (s) => prisma[low(s.model)][s.op](s.op.startsWith("find") ? { ...s.args, relationLoadStrategy: strategy } : s.args) };
+    // the statements of the check call, to tell whether both strategies send the same
+    prisma.$on("query", (e) => c.statements?.push([e.query, e.params]));
+    list.push(c);
   }
   const hand = new pg.Client({ ...conn, application_name: "shapes-sql" });
   await hand.connect();
@@ -96,6 +104,7 @@ async function check(admin, s, contenders) {
   const status = {}, first = {}, results = [];
   let size = 0, records = 0;
   for (const c of contenders) {
+    if (c.statements !== undefined) c.statements = [];
     const t0 = performance.now();
     try {
       const r = await bounded(admin, c.app, () => c.run(s));
@@ -114,7 +123,25 @@ async function check(admin, s, contenders) {
     const d = firstDiff(ref[1], r);
     status[n] = d ? `differs from ${ref[0]}: ${d}` : null;
   }
-  return { status, first, size, records };
+  // both Prisma strategies sent statements of the same plans: one
+  // contender timed twice
+  const lists = contenders.filter((c) => c.statements).map((c) => c.statements);
+  for (const c of contenders) if (c.statements) c.statements = null;
+  const plans = await Promise.all(lists.map((l) => planShapes(admin, l).catch(() => null)));
+  return { status, first, size, records, samePlans: plans.length === 2 && plans[0] !== null && plans[0] === plans[1] };
+}
+
+// the plans of a client's statements, as node types, tables, indexes and
+// join types (no aliases, costs or parameter values)
+async function planShapes(admin, statements) {
+  const shape = (n) => [n["Node Type"], n["Strategy"], n["Join Type"], n["Relation Name"], n["Index Name"],
+    (n.Plans || []).map(shape)];
+  const out = [];
+  for (const [text, params] of statements) {
+    const plan = (await admin.query(`EXPLAIN (COSTS OFF, FORMAT JSON) ${text}`, JSON.parse(params))).rows[0]["QUERY PLAN"][0].Plan;
+    out.push(shape(plan));
+  }
+  return JSON.stringify(out);
 }
 
 // step 2: medians of interleaved rounds (one warm-up call where the check
@@ -145,8 +172,9 @@ async function time(admin, s, entries, first, status) {
     ts.set(c.name, []);
     live.push(c);
   }
-  // a shape with a call over a second gets one round: its check call was the warm-up
-  const rounds = Math.max(...entries.map((c) => first[c.name])) > 1000 ? 1 : ROUNDS;
+  // a shape with a call over a second gets SHAPES_LONG_ROUNDS rounds (default
+  // 1): its check call was the warm-up
+  const rounds = Math.max(...entries.map((c) => first[c.name])) > 1000 ? LONG_ROUNDS : ROUNDS;
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < live.length; k++) {
       const c = live[(k + r) % live.length], n = reps.get(c.name);
@@ -157,7 +185,8 @@ async function time(admin, s, entries, first, status) {
       if (ok) ts.get(c.name).push((performance.now() - t0) / n);
     }
   }
-  return Object.fromEntries([...ts].filter(([n]) => !status[n]).map(([n, xs]) => [n, median(xs)]));
+  const kept = [...ts].filter(([n]) => !status[n]);
+  return { medians: Object.fromEntries(kept.map(([n, xs]) => [n, median(xs)])), samples: Object.fromEntries(kept) };
 }
 
 // step 3: planning + execution time, median of EXPLAIN (ANALYZE, TIMING OFF)
@@ -192,7 +221,7 @@ async function main() {
   const shapes = generateShapes(models, rels, { cursor: (M) => ids[M] }).filter((s) => !ONLY || ONLY.test(s.name));
   console.log(`scale ${SCALE}: ${JSON.stringify(counts)}; ${shapes.length} shapes, modes ${MODES.join(", ")}`);
 
-  const out = { scale: SCALE, counts, date: new Date().toISOString(), rounds: ROUNDS, timeoutMs: TIMEOUT_MS,
+  const out = { scale: SCALE, counts, date: new Date().toISOString(), rounds: ROUNDS, longRounds: LONG_ROUNDS, timeoutMs: TIMEOUT_MS,
     machine: `${os.cpus().length} CPUs (${os.cpus()[0]?.model})`,
     version: (await admin.query("SELECT version()")).rows[0].version,
     ext: (await admin.query(`SELECT extversion FROM pg_extension WHERE extname = 'prisma_compile'`)).rows[0]?.extversion,
@@ -203,7 +232,7 @@ async function main() {
     const contenders = await makeContenders();
     const rows = [];
     for (const s of shapes) {
-      const { status, first, size, records } = await check(admin, s, contenders);
+      const { status, first, size, records, samePlans } = await check(admin, s, contenders);
       const row = { name: s.name, group: s.group, model: s.model, op: s.op, args: s.args, status, size, records, t: {}, server: {} };
       rows.push(row);
       for (const [n, st] of Object.entries(status)) {
@@ -217,7 +246,15 @@ async function main() {
         continue;
       }
       const ok = contenders.filter((c) => !status[c.name]);
-      row.t = await time(admin, s, ok, first, status);
+      const { medians, samples } = await time(admin, s, ok, first, status);
+      row.t = medians;
+      // Prisma's time: the faster strategy's median, or where both sent
+      // statements of the same plans the median of both strategies' rounds
+      // together (the faster of two medians of one contender is biased low)
+      const both = PRISMA.filter((n) => samples[n]);
+      row.prisma = samePlans && both.length === 2
+        ? { ms: median(both.flatMap((n) => samples[n])), basis: "pooled" }
+        : both.length ? { ms: Math.min(...both.map((n) => medians[n])), basis: "faster" } : null;
       const slow = Math.max(...Object.values(row.t)) > 300;
       if (!status.prisma_query) row.server.prisma_query = await serverTime(admin, `SELECT prisma_query(${admin.escapeLiteral(doc(s))}::json)`, slow ? 1 : 3).catch(() => NaN);
       if (!status.SQL) row.server.SQL = await serverTime(admin, s.sql, slow ? 1 : 3).catch(() => NaN);
