@@ -10,8 +10,9 @@
 # Runs in the cluster named by PGHOST/PGPORT/PGUSER when PGHOST or PGPORT is
 # set, else in a throwaway pg_virtualenv cluster.  Needs `make install` first.
 # Knobs: SHAPES_SCALES, SHAPES_INDEX, SHAPES_ONLY (regexp on shape names),
-# SHAPES_ROUNDS (3), SHAPES_LONG_ROUNDS (1: rounds of a shape over a second), SHAPES_TIMEOUT_MS (5000), SHAPES_CHECK_ONLY=1 (compare
-# results, no timing, no SHAPES.md), SHAPES_KNOWN (regexp on shape names whose
+# SHAPES_ROUNDS (3), SHAPES_LONG_ROUNDS (1: rounds of a shape over a second),
+# SHAPES_TIMEOUT_MS (5000), SHAPES_CHECK_ONLY=1 (compare results, no timing,
+# no SHAPES.md), SHAPES_KNOWN (regexp on shape names whose
 # prisma_query difference is known), SHAPES_RESULTS (output directory).
 set -eu
 cd "$(dirname "$0")"
