@@ -104,6 +104,9 @@ SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
 SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') LIKE 'WITH %' AS set_based;
 SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoize": true}}');
+-- a read ordered by a grouped count, outside a set-based read, has the
+-- session's settings too (Prisma's plan space)
+SELECT prisma_query('Probe', 'findMany', '{"orderBy": [{"twins": {"_count": "desc"}}, {"id": "asc"}], "take": 1, "select": {"workers": true, "scan_size": true}}');
 -- prisma_compile.work_mem applies to set-based reads and to a relation
 -- test under OR or NOT without an index (a hashed SubPlan, which runs per
 -- row when its keys outgrow work_mem) only

@@ -64,9 +64,6 @@ typedef struct CompiledQuery
 									 * grouped count (docs/set-based.md) */
 	bool		set_based;		/* a set-based read: parallel workers
 								 * encouraged (execute.c) */
-	bool		serial;			/* no parallel workers: not a set-based
-								 * read and orders by a grouped count
-								 * (execute.c) */
 	bool		own_work_mem;	/* runs with prisma_compile.work_mem: a
 								 * set-based read, or a hashed SubPlan
 								 * (execute.c) */
@@ -101,7 +98,6 @@ typedef struct CompileState
 	bool		plan_per_values;	/* the best plan depends on the values (a
 									 * relation filter, a grouped count): plan
 									 * the statement for each execution's */
-	bool		grouped_order;	/* an orderBy term is a grouped count */
 	bool		one_row_aggregate;	/* a count or an aggregate: one row of
 									 * aggregates over the filtered rows */
 	bool		hashed_subplan;	/* a relation test is an IN outside a

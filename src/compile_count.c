@@ -71,11 +71,8 @@ append_grouped_count(CompileState *cs, StringInfo buf, StringInfo joins, const P
  * Through an indexed foreign key the counts are grouped in key order
  * (append_grouped_count); not through a join table, whose two-column
  * primary key read in order is costed far above hashing the links (the
- * ORDER BY would only add a sort of the counts).
- * Outside a set-based read such a statement runs without parallel
- * workers: PostgreSQL's parallel plan for it has every worker aggregate
- * all the children again (a parallel hash join over a hash of the whole
- * grouped count in each process), three times the work for no gain.
+ * ORDER BY would only add a sort of the counts).  The statement runs
+ * with the session's parallel settings, as Prisma's does.
  */
 void
 append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int alias)
@@ -115,5 +112,4 @@ append_order_count(CompileState *cs, StringInfo buf, const PrismaField *rel, int
 	}
 	append_grouped_count(cs, buf, cs->order_joins, rel, NULL, parents, alias,
 						 rel->key_indexed && rel->rel_kind == REL_TO_MANY);
-	cs->grouped_order = true;
 }

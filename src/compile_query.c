@@ -191,7 +191,6 @@ done:
 	q->sql = sql.data;
 	/* one row by a unique: any plan probes it */
 	q->plan_per_values |= cs.plan_per_values && kind != READ_UNIQUE;
-	q->serial = cs.grouped_order && !q->set_based;
 	q->session_settings = cs.one_row_aggregate;
 	q->own_work_mem = q->set_based || cs.hashed_subplan;
 	q->nparams = cs.nparams;

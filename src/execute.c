@@ -136,7 +136,7 @@ plan_prepare(const CompiledQuery *q, bool *per_values)
 	if (!prisma_generic_plans)
 		return plan_prepare_with(q, 0);
 	plan = plan_prepare_with(q, CURSOR_OPT_GENERIC_PLAN);
-	if (!prisma_parallel || q->serial || q->session_settings)
+	if (!prisma_parallel || q->session_settings)
 		return plan;
 	PG_TRY();
 	{
@@ -214,12 +214,9 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 
 	plan = plan_cache_get(q, schema_version, plan_prepare, &per_values);
 	/* a relation filter or a grouped count is planned with the session's settings */
-	if (prisma_parallel && per_values && !q->serial && !q->session_settings &&
+	if (prisma_parallel && per_values && !q->session_settings &&
 		(q->set_based || !q->plan_per_values))
 		allow_parallel_workers();
-	if (q->serial)
-		(void) set_config_option("max_parallel_workers_per_gather", "0", PGC_USERSET,
-								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	ret = SPI_execute_plan_extended(plan, &options);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
