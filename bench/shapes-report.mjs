@@ -1,6 +1,7 @@
 // Writes bench/SHAPES.md from every shapes-results/s<scale>.json present
 // (docs/shape-bench.md): per scale and index mode a summary against the
-// targets, then every shape, the worst ratio to Prisma's time first.  Run: node shapes-report.mjs [results dir] [output file]
+// targets, then every shape, the worst ratio to Prisma's time first.
+// Run: node shapes-report.mjs [results dir] [output file]
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,10 +20,10 @@ const short = (st) => (st ? st.split(":")[0] : null);
 
 // ratio of prisma_query to Prisma's time (below 1: faster): the faster
 // strategy's median, or where both strategies' statements have the same
-// plans the median of their rounds pooled (shapes.mjs, row.prisma); Infinity when
-// prisma_query timed out, NaN when it cannot be compared (both Prisma
-// strategies timed out: prisma_query's time over the timeout, an upper
-// bound, flagged "bound")
+// plans the median of their rounds pooled (shapes.mjs, row.prisma);
+// Infinity when prisma_query timed out, NaN when it cannot be compared
+// (both Prisma strategies timed out: prisma_query's time over the
+// timeout, an upper bound, flagged "bound")
 function ratio(r, timeoutMs) {
   const best = r.prisma ? r.prisma.ms : Math.min(...PRISMA.filter((n) => !r.status[n]).map((n) => r.t[n]));
   if (short(r.status.prisma_query) === "timeout") return Infinity;
