@@ -35,6 +35,16 @@ SELECT length(prisma_query('{"model": "Post", "operation": "groupBy", "args": {"
 SELECT length(prisma_query('{"model": "User", "operation": "findMany", "args": {"take": 200, "include": {"posts": true}}}')::text);
 -- the rows form is bounded per record only
 SELECT count(*) > 1 FROM prisma_query_rows('{"model": "Post", "operation": "findMany"}');
+-- and a set-based level's groups per group (one record's array), not as a
+-- whole: all users' posts are over the limit, each user's are not, until one
+-- user has more
+SELECT prisma_compile('{"model": "User", "operation": "findMany", "args": {"take": 200, "include": {"posts": true}}}') ~ 'prisma_group_take' AS set_based;
+SELECT count(*), sum(length(r::text)) > 1024 AS all_over, max(length(r::text)) < 1024 AS each_under
+  FROM prisma_query_rows('{"model": "User", "operation": "findMany", "args": {"take": 200, "include": {"posts": true}}}') r;
+INSERT INTO "Post" (title, body, "authorId")
+  SELECT 'long ' || i, repeat('x', 100), (SELECT min("authorId") FROM "Post") FROM generate_series(1, 10) i;
+SELECT count(*) FROM prisma_query_rows('{"model": "User", "operation": "findMany", "args": {"take": 200, "include": {"posts": true}}}');
+DELETE FROM "Post" WHERE title LIKE 'long %';
 RESET prisma_compile.max_result_size;
 SELECT length(prisma_query('{"model": "Post", "operation": "findMany"}')::text) > 1024;
 

@@ -36,6 +36,12 @@ SELECT count(*) FILTER (WHERE prisma_key_in(i, ARRAY(SELECT 1 + j % 2 FROM gener
        count(*) FILTER (WHERE prisma_key_in(i::text, ARRAY(SELECT (1 + j % 2)::text FROM generate_series(1, 300000) j))) AS text_hits
   FROM generate_series(0, 3) i;
 RESET statement_timeout;
+-- the table grows with the distinct keys: 30000 of them, each three times,
+-- integers and texts (copied into the table: it keeps no pointer into the
+-- array), every one found and no other
+SELECT count(*) FILTER (WHERE prisma_key_in(i, ARRAY(SELECT j % 30000 * 2 FROM generate_series(1, 90000) j))) AS int_hits,
+       count(*) FILTER (WHERE prisma_key_in(i::text, ARRAY(SELECT (j % 30000 * 2)::text FROM generate_series(1, 90000) j))) AS text_hits
+  FROM generate_series(-10, 60010) i;
 
 -- keys that may change from row to row are simplified to key = ANY(keys)
 SELECT k, prisma_key_in(k, a) AS found

@@ -34,5 +34,7 @@ extern MemoryContext prisma_agg_context(FunctionCallInfo fcinfo);
 
 /* query_result.c: 54000 when a JSON value grows over prisma_compile.max_result_size */
 extern void prisma_check_result_size(Size len);
+/* the same for one group and all groups of a set-based level */
+extern void prisma_check_group_size(Size group_len, Size total_len);
 
 #endif							/* PRISMA_JSON_EMIT_H */

@@ -30,6 +30,11 @@
  * prisma_group_get and prisma_group_take of it fail (55000) whoever asks,
  * so a freed block cannot be read whatever the SQL.  The compiler takes
  * only where each group has one parent row, read once (compile_select.c).
+ *
+ * Each group becomes one value, so it is bounded by
+ * prisma_compile.max_result_size; all groups together are bounded by it
+ * only where the result is one value (query_result.c): returned as rows,
+ * a level's groups may hold more than 1 GB, up to 4 GB (16384 blocks).
  */
 #include "postgres.h"
 
@@ -167,9 +172,13 @@ group_blocks_reserve(GroupState *st)
 
 	if (st->nchunks < st->chunks_cap)
 		return;
-	/* a block's number is an int16 (GroupElem.chunk) */
+	/* a block's number is an int16 (GroupElem.chunk): 16384 blocks, 4 GB */
 	if (st->chunks_cap > PG_INT16_MAX / 2)
-		elog(ERROR, "prisma_group: too many blocks");
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("query result exceeds 4 GB in one relation level"),
+				 errdetail("The related records of all parents of a set-based read are kept in memory until their parents are written."),
+				 errhint("Page the read with take and cursor.")));
 	st->chunks_cap = Max(st->chunks_cap * 2, 16);
 	st->chunks = st->chunks == NULL ?
 		MemoryContextAlloc(mcxt, sizeof(char *) * st->chunks_cap) :
@@ -402,6 +411,7 @@ group_add(FunctionCallInfo fcinfo, int sort_argno, int names_argno)
 	MemoryContext aggcxt = prisma_agg_context(fcinfo);
 	GroupState *st;
 	MemoryContext old;
+	int32		gi;
 	int32		start;
 	int32		len;
 
@@ -423,14 +433,16 @@ group_add(FunctionCallInfo fcinfo, int sort_argno, int names_argno)
 	resetStringInfo(&st->scratch);
 	prisma_emit_fields_args(&st->scratch, fcinfo, names_argno);
 	len = st->scratch.len;
-	prisma_check_result_size(st->bytes + len);
+	old = MemoryContextSwitchTo(aggcxt);
+	gi = group_lookup(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1)));
+	/* the group's array: its elements, commas and brackets */
+	prisma_check_group_size(st->groups[gi].bytes + len + st->groups[gi].n + 2,
+							st->bytes + len);
 	if (st->buf.len + len >= st->buf.maxlen)
 		group_block_new(st, len + 1);
 	start = st->buf.len;
 	appendBinaryStringInfo(&st->buf, st->scratch.data, len);
-	old = MemoryContextSwitchTo(aggcxt);
-	group_elem_add(st, group_lookup(st, PG_GETARG_DATUM(1), key_hash(&st->key, PG_GETARG_DATUM(1))),
-				   sort_argno ? PG_GETARG_DATUM(sort_argno) : (Datum) 0,
+	group_elem_add(st, gi, sort_argno ? PG_GETARG_DATUM(sort_argno) : (Datum) 0,
 				   sort_argno ? PG_ARGISNULL(sort_argno) : true, st->cur, start, len);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
@@ -522,7 +534,13 @@ prisma_group_serialfn(PG_FUNCTION_ARGS)
 			datumEstimateSpace(st->elems[i].sortkey, st->elems[i].sortnull,
 							   st->sortbyval, st->sortlen);
 
-	/* one allocation of the exact size */
+	/* one allocation of the exact size, a bytea */
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("query result exceeds 1 GB in one relation level of a parallel worker"),
+				 errdetail("A parallel worker hands the related records it read to the leader as one value."),
+				 errhint("Set max_parallel_workers_per_gather to 0 for this read, or page it with take and cursor.")));
 	initStringInfo(&out);
 	enlargeStringInfo(&out, size);
 	out.len = VARHDRSZ;

@@ -36,6 +36,7 @@
 #include "optimizer/clauses.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
 #include "utils/fmgroids.h"
@@ -50,12 +51,18 @@ PG_FUNCTION_INFO_V1(prisma_key_in_support);
 /* Number of keys assumed when the array's size cannot be estimated. */
 #define DEFAULT_KEY_COUNT 10
 
-/* The keys of one array value, in an open-addressing hash table. */
+/*
+ * The distinct keys of one array value, in an open-addressing hash table
+ * of its own memory context: the table holds copies of keys passed by
+ * reference, so it does not point into the array.
+ */
 typedef struct KeySet
 {
+	MemoryContext cxt;			/* holds the set, its table and its keys */
 	Datum		array;			/* the array value the table was built from */
 	KeyType		key;
 	bool		has_nulls;		/* keys has null elements */
+	int			nkeys;			/* distinct non-null keys */
 	int			mask;			/* slots - 1, slots a power of two */
 	Datum	   *slots;
 	bool	   *used;
@@ -113,50 +120,98 @@ key_type_init(KeyType *kt, Oid typid, Oid collation, const char *caller)
 	kt->eq = &tc->eq_opr_finfo;
 }
 
+/* The slot of key in ks's table: where it is, or the empty one where it goes. */
+static inline uint32
+key_set_slot(const KeySet *ks, Datum key)
+{
+	uint32		h = key_hash(&ks->key, key) & ks->mask;
+
+	while (ks->used[h] && !key_equal(&ks->key, ks->slots[h], key))
+		h = (h + 1) & ks->mask;
+	return h;
+}
+
+/* Give ks a table of slots slots (a power of two) holding its keys. */
+static void
+key_set_resize(KeySet *ks, int slots)
+{
+	Datum	   *old_slots = ks->slots;
+	bool	   *old_used = ks->used;
+	int			old_count = old_slots ? ks->mask + 1 : 0;
+
+	ks->mask = slots - 1;
+	ks->slots = MemoryContextAlloc(ks->cxt, sizeof(Datum) * slots);
+	ks->used = MemoryContextAllocZero(ks->cxt, sizeof(bool) * slots);
+	for (int i = 0; i < old_count; i++)
+		if (old_used[i])
+		{
+			uint32		h = key_set_slot(ks, old_slots[i]);
+
+			ks->used[h] = true;
+			ks->slots[h] = old_slots[i];
+		}
+	if (old_slots)
+	{
+		pfree(old_slots);
+		pfree(old_used);
+	}
+}
+
 /*
- * Build the hash table of the distinct non-null elements of array.  Keys
- * repeat (the parents of a level below a to-one or many-to-many level share
- * keys); each is stored once, so a key repeated n times costs n probes, not
- * a chain of n slots walked by every later insert and lookup.
+ * Build the hash table of the distinct non-null elements of array, in a
+ * new context under the call site's (the set it replaces, if any, is
+ * freed).  Keys repeat (the parents of a level below a to-one or
+ * many-to-many level share keys); each is stored once, and the table
+ * grows with the distinct keys, not with the array: 4.2M links' keys of
+ * 200k actors take a table of 512k slots.  Neither the array nor its
+ * elements are kept.
  */
 static KeySet *
-key_set_build(FunctionCallInfo fcinfo, Datum array, Oid elemtype)
+key_set_build(FunctionCallInfo fcinfo, KeySet *old, Datum array, Oid elemtype)
 {
-	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	ArrayType  *arr = DatumGetArrayTypePCopy(array);
+	MemoryContext cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+											  "prisma_key_in keys",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
+	ArrayType  *arr = DatumGetArrayTypeP(array);
 	KeySet	   *ks = palloc0(sizeof(KeySet));
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
-	int			slots = 16;
-	TypeCacheEntry *tc = lookup_type_cache(elemtype, 0);
+	ArrayIterator it;
+	Datum		value;
+	bool		isnull;
 
+	if (old)
+		MemoryContextDelete(old->cxt);
+	ks->cxt = cxt;
 	key_type_init(&ks->key, elemtype, PG_GET_COLLATION(), "prisma_key_in");
-	deconstruct_array(arr, elemtype, tc->typlen, tc->typbyval, tc->typalign,
-					  &elems, &nulls, &n);
-	while (slots < 2 * n)
-		slots <<= 1;
-	ks->mask = slots - 1;
-	ks->slots = palloc(sizeof(Datum) * slots);
-	ks->used = palloc0(sizeof(bool) * slots);
-	for (int i = 0; i < n; i++)
+	key_set_resize(ks, 16);
+	it = array_create_iterator(arr, 0, NULL);
+	while (array_iterate(it, &value, &isnull))
 	{
 		uint32		h;
 
 		CHECK_FOR_INTERRUPTS();
-		if (nulls[i])
+		if (isnull)
 		{
 			ks->has_nulls = true;
 			continue;
 		}
-		h = key_hash(&ks->key, elems[i]) & ks->mask;
-		while (ks->used[h] && !key_equal(&ks->key, ks->slots[h], elems[i]))
-			h = (h + 1) & ks->mask;
+		h = key_set_slot(ks, value);
+		if (ks->used[h])
+			continue;
+		if (2 * (ks->nkeys + 1) > ks->mask + 1)
+		{
+			key_set_resize(ks, 2 * (ks->mask + 1));
+			h = key_set_slot(ks, value);
+		}
 		ks->used[h] = true;
-		ks->slots[h] = elems[i];
+		ks->slots[h] = ks->key.byval ? value : datumCopy(value, false, ks->key.len);
+		ks->nkeys++;
 	}
+	array_free_iterator(it);
+	if ((Pointer) arr != DatumGetPointer(array))
+		pfree(arr);
 	ks->array = array;
-	MemoryContextSwitchTo(old);
+	MemoryContextSwitchTo(oldcxt);
 	return ks;
 }
 
@@ -172,20 +227,14 @@ prisma_key_in(PG_FUNCTION_ARGS)
 	Datum		key = PG_GETARG_DATUM(0);
 	Datum		array = PG_GETARG_DATUM(1);
 	KeySet	   *ks = (KeySet *) fcinfo->flinfo->fn_extra;
-	uint32		h;
 
 	if (ks == NULL || ks->array != array)
 	{
-		ks = key_set_build(fcinfo, array, get_fn_expr_argtype(fcinfo->flinfo, 0));
+		ks = key_set_build(fcinfo, ks, array, get_fn_expr_argtype(fcinfo->flinfo, 0));
 		fcinfo->flinfo->fn_extra = ks;
 	}
-	h = key_hash(&ks->key, key) & ks->mask;
-	while (ks->used[h])
-	{
-		if (key_equal(&ks->key, ks->slots[h], key))
-			PG_RETURN_BOOL(true);
-		h = (h + 1) & ks->mask;
-	}
+	if (ks->used[key_set_slot(ks, key)])
+		PG_RETURN_BOOL(true);
 	if (ks->has_nulls)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(false);

@@ -13,7 +13,8 @@
  *	  so that PostgreSQL sends it with two copies alive instead of three;
  *	- prisma_check_result_size: the error for a value over
  *	  prisma_compile.max_result_size, raised before PostgreSQL's own
- *	  1 GB limit.
+ *	  1 GB limit; prisma_check_group_size, the same for a set-based
+ *	  level's groups, bounded as a whole only when the result is one value.
  */
 #include "postgres.h"
 
@@ -41,6 +42,13 @@
 int			prisma_max_result_size = 1000 * 1024;
 
 /*
+ * How the statement being run returns its result, set by its receiver
+ * while it runs: as one value, every set-based level's groups are part of
+ * that value; as rows, each group is part of one record only.
+ */
+static ResultInto result_running = RESULT_INTO_VALUE;
+
+/*
  * Raise 54000 when a JSON value being written has grown over
  * prisma_compile.max_result_size (len bytes so far).
  */
@@ -54,6 +62,19 @@ prisma_check_result_size(Size len)
 						prisma_max_result_size),
 				 errdetail("A PostgreSQL value is limited to 1 GB."),
 				 errhint("Read large results with prisma_query_rows(), one row per record, or page them with take and cursor.")));
+}
+
+/*
+ * The same for the groups of a set-based level (json_group.c): the group
+ * being added to (group_len bytes, the array it becomes) always, all its
+ * groups together (total_len) unless the result is returned as rows.
+ */
+void
+prisma_check_group_size(Size group_len, Size total_len)
+{
+	prisma_check_result_size(group_len);
+	if (result_running != RESULT_INTO_ROWS)
+		prisma_check_result_size(total_len);
 }
 
 /*
@@ -145,6 +166,7 @@ typedef struct ResultReceiver
 	Tuplestorestate *store;		/* RESULT_INTO_ROWS */
 	TupleDesc	desc;
 	uint64		rows;
+	ResultInto	outer;			/* result_running when the statement started */
 } ResultReceiver;
 
 /* One row of the statement. */
@@ -185,14 +207,30 @@ result_receive(TupleTableSlot *slot, DestReceiver *self)
 	return true;
 }
 
-/* Nothing to set up or release per statement. */
+/*
+ * The statement starts (before any of its rows is computed) and ends: how
+ * it returns its result is result_running meanwhile.  A statement that
+ * fails leaves it set until the next one starts, which only keeps the
+ * stricter bound of a single value.
+ */
 static void
 result_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
+	ResultReceiver *r = (ResultReceiver *) self;
+
+	r->outer = result_running;
+	result_running = r->into;
 }
 
 static void
 result_shutdown(DestReceiver *self)
+{
+	result_running = ((ResultReceiver *) self)->outer;
+}
+
+/* Nothing to release: the receiver lives in its caller's memory. */
+static void
+result_destroy(DestReceiver *self)
 {
 }
 
@@ -208,7 +246,7 @@ result_receiver_create(ResultInto into, Tuplestorestate *store, TupleDesc desc)
 	r->pub.receiveSlot = result_receive;
 	r->pub.rStartup = result_startup;
 	r->pub.rShutdown = result_shutdown;
-	r->pub.rDestroy = result_shutdown;
+	r->pub.rDestroy = result_destroy;
 	r->pub.mydest = DestTuplestore;	/* a receiver of our own: not DestNone, not DestSPI */
 	r->into = into;
 	r->mcxt = CurrentMemoryContext;
