@@ -120,6 +120,12 @@ key_type_init(KeyType *kt, Oid typid, Oid collation, const char *caller)
 	kt->eq = &tc->eq_opr_finfo;
 }
 
+/*
+ * A key set's table starts with room for as many keys as the array has, up
+ * to this many (1.2 MB of slots); it doubles from there if they are distinct.
+ */
+#define KEY_SET_PRESIZE 65536
+
 /* The slot of key in ks's table: where it is, or the empty one where it goes. */
 static inline uint32
 key_set_slot(const KeySet *ks, Datum key)
@@ -163,7 +169,7 @@ key_set_resize(KeySet *ks, int slots)
  * freed).  Keys repeat (the parents of a level below a to-one or
  * many-to-many level share keys); each is stored once, and the table
  * grows with the distinct keys, not with the array: 4.2M links' keys of
- * 200k actors take a table of 512k slots.  Neither the array nor its
+ * 200k actors take a table of 512k slots (it was 16M slots, 150 MB).  Neither the array nor its
  * elements are kept.
  */
 static KeySet *
@@ -175,6 +181,8 @@ key_set_build(FunctionCallInfo fcinfo, KeySet *old, Datum array, Oid elemtype)
 	MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
 	ArrayType  *arr = DatumGetArrayTypeP(array);
 	KeySet	   *ks = palloc0(sizeof(KeySet));
+	int			n = Min(ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr)), KEY_SET_PRESIZE);
+	int			slots = 16;
 	ArrayIterator it;
 	Datum		value;
 	bool		isnull;
@@ -183,7 +191,9 @@ key_set_build(FunctionCallInfo fcinfo, KeySet *old, Datum array, Oid elemtype)
 		MemoryContextDelete(old->cxt);
 	ks->cxt = cxt;
 	key_type_init(&ks->key, elemtype, PG_GET_COLLATION(), "prisma_key_in");
-	key_set_resize(ks, 16);
+	while (slots < 2 * n)
+		slots <<= 1;
+	key_set_resize(ks, slots);
 	it = array_create_iterator(arr, 0, NULL);
 	while (array_iterate(it, &value, &isnull))
 	{
