@@ -217,7 +217,16 @@ run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest)
 	if (prisma_parallel && per_values && !q->session_settings &&
 		(q->set_based || !q->plan_per_values))
 		allow_parallel_workers();
-	ret = SPI_execute_plan_extended(plan, &options);
+	PG_TRY();
+	{
+		ret = SPI_execute_plan_extended(plan, &options);
+	}
+	PG_CATCH();
+	{
+		result_receiver_abort(dest);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "compiled query failed: %s", SPI_result_code_string(ret));
 

@@ -40,6 +40,7 @@ extern char *rows_form_sql(const char *sql);
 extern DestReceiver *result_receiver_create(ResultInto into, Tuplestorestate *store,
 											TupleDesc desc);
 extern Datum result_receiver_value(DestReceiver *self, const CompiledQuery *q);
+extern void result_receiver_abort(DestReceiver *self);
 
 /* execute.c: running a compiled statement, rows to dest or as the JSON */
 extern void run_compiled(const CompiledQuery *q, int64 schema_version, DestReceiver *dest);

@@ -166,6 +166,7 @@ typedef struct ResultReceiver
 	Tuplestorestate *store;		/* RESULT_INTO_ROWS */
 	TupleDesc	desc;
 	uint64		rows;
+	bool		running;		/* between its statement's start and end */
 	ResultInto	outer;			/* result_running when the statement started */
 } ResultReceiver;
 
@@ -210,8 +211,7 @@ result_receive(TupleTableSlot *slot, DestReceiver *self)
 /*
  * The statement starts (before any of its rows is computed) and ends: how
  * it returns its result is result_running meanwhile.  A statement that
- * fails leaves it set until the next one starts, which only keeps the
- * stricter bound of a single value.
+ * fails ends with result_receiver_abort.
  */
 static void
 result_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
@@ -220,12 +220,24 @@ result_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 
 	r->outer = result_running;
 	result_running = r->into;
+	r->running = true;
 }
 
 static void
 result_shutdown(DestReceiver *self)
 {
-	result_running = ((ResultReceiver *) self)->outer;
+	ResultReceiver *r = (ResultReceiver *) self;
+
+	if (r->running)
+		result_running = r->outer;
+	r->running = false;
+}
+
+/* The statement of self failed (run_compiled): it no longer runs. */
+void
+result_receiver_abort(DestReceiver *self)
+{
+	result_shutdown(self);
 }
 
 /* Nothing to release: the receiver lives in its caller's memory. */
