@@ -12,7 +12,11 @@
 //      with a call over a second get SHAPES_LONG_ROUNDS (default 1);
 //      Prisma's time is the faster strategy's median, or where both
 //      strategies' statements in step 1 have the same plans (planShapes)
-//      the median of both strategies' rounds together (row.prisma);
+//      the median of both strategies' rounds together (row.prisma); where
+//      they do, whether prisma_query's statement ran the same plan as the
+//      query strategy's (auto_explain on a connection of its own:
+//      row.prismaPlan); shapes above 1.0 then get SHAPES_RECHECK_ROUNDS
+//      (default 6) more rounds, pooled with the first (row.rechecked);
 //   3. server-side time of prisma_query and of the hand-written statement
 //      (EXPLAIN (ANALYZE, TIMING OFF)).
 // Writes shapes-results/s<scale>.json (SHAPES_RESULTS: the directory).
@@ -34,6 +38,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const ROUNDS = Number(env.SHAPES_ROUNDS || 3);
 const LONG_ROUNDS = Number(env.SHAPES_LONG_ROUNDS || 1);
+const RECHECK = Number(env.SHAPES_RECHECK_ROUNDS ?? 6);
 const TIMEOUT_MS = Number(env.SHAPES_TIMEOUT_MS || 5000);
 const CHECK_ONLY = env.SHAPES_CHECK_ONLY === "1";
 const ONLY = env.SHAPES_ONLY ? new RegExp(env.SHAPES_ONLY) : null;
@@ -100,7 +105,7 @@ const errText = (e) => String(e?.message || e).split("\n").filter(Boolean).pop()
 const isTimeout = (m) => /statement timeout|canceling statement/.test(m);
 
 // step 1: one call each, compared with Prisma (query)
-async function check(admin, s, contenders) {
+async function check(admin, explainer, s, contenders) {
   const status = {}, first = {}, results = [];
   let size = 0, records = 0;
   for (const c of contenders) {
@@ -128,26 +133,66 @@ async function check(admin, s, contenders) {
   const lists = contenders.filter((c) => c.statements).map((c) => c.statements);
   for (const c of contenders) if (c.statements) c.statements = null;
   const plans = await Promise.all(lists.map((l) => planShapes(admin, l).catch(() => null)));
-  return { status, first, size, records, samePlans: plans.length === 2 && plans[0] !== null && plans[0] === plans[1] };
+  const samePlans = plans.length === 2 && plans[0] !== null && plans[0] === plans[1];
+  // prisma_query ran the plan of Prisma's statement, alone or under one
+  // plain Aggregate that builds the JSON array of its rows (checked where
+  // both strategies agree: counts, aggregates, groupBy, relation filters)
+  const ours = samePlans && !status.prisma_query && !status["Prisma (query)"]
+    ? await queryPlans(explainer, s).catch(() => null) : null;
+  const theirs = samePlans && JSON.parse(plans[0]);
+  const prismaPlan = Boolean(ours) && (ours === plans[0] || (theirs.length === 1
+    && ours === JSON.stringify([[["Aggregate", "Plain", null, null, null, theirs[0]]]])));
+  return { status, first, size, records, samePlans, prismaPlan };
 }
 
-// the plans of a client's statements, as node types, tables, indexes and
-// join types (no aliases, costs or parameter values)
+// a plan as node types, tables, indexes and join types (no aliases, costs or
+// parameter values); Result and Subquery Scan nodes, which only compute
+// output expressions, are left out, and so are subplans that read no table
+const reads = (n) => Boolean(n["Relation Name"]) || (n.Plans || []).some(reads);
+function planShape(n) {
+  const kids = (n.Plans || []).filter(reads).flatMap(planShape);
+  if (n["Node Type"] === "Result" || n["Node Type"] === "Subquery Scan") return kids;
+  return [[n["Node Type"], n["Strategy"], n["Join Type"], n["Relation Name"], n["Index Name"], kids]];
+}
+
+// the plans of a client's statements
 async function planShapes(admin, statements) {
-  const shape = (n) => [n["Node Type"], n["Strategy"], n["Join Type"], n["Relation Name"], n["Index Name"],
-    (n.Plans || []).map(shape)];
   const out = [];
   for (const [text, params] of statements) {
     const plan = (await admin.query(`EXPLAIN (COSTS OFF, FORMAT JSON) ${text}`, JSON.parse(params))).rows[0]["QUERY PLAN"][0].Plan;
-    out.push(shape(plan));
+    out.push(planShape(plan));
   }
   return JSON.stringify(out);
 }
 
-// step 2: medians of interleaved rounds (one warm-up call where the check
+// the plans prisma_query's statements ran with, from auto_explain on a
+// connection of its own (the timed one is left as it is)
+async function queryPlans(explainer, s) {
+  const notes = [];
+  const listen = (n) => notes.push(n.message);
+  explainer.on("notice", listen);
+  try {
+    await explainer.query("SET client_min_messages = log");
+    await explainer.query({ text: "SELECT prisma_query($1::json) AS r", values: [doc(s)] });
+  } finally {
+    await explainer.query("RESET client_min_messages");
+    explainer.off("notice", listen);
+  }
+  const out = [];
+  for (const m of notes) {
+    const json = m.slice(m.indexOf("{"));
+    if (!m.startsWith("duration:") || json[0] !== "{") continue;
+    const e = JSON.parse(json);
+    if (/^SELECT prisma_query\(|prisma_compile\./.test(e["Query Text"])) continue;
+    out.push(planShape(e.Plan));
+  }
+  return JSON.stringify(out);
+}
+
+// step 2: samples of interleaved rounds (one warm-up call where the check
 // call took under 300 ms, one round where a call took over a second); an entry that fails or times out here is marked
 // in status and dropped
-async function time(admin, s, entries, first, status) {
+async function time(admin, s, entries, first, status, roundsOverride) {
   const reps = new Map(), ts = new Map();
   const call = async (c) => {
     try {
@@ -174,7 +219,7 @@ async function time(admin, s, entries, first, status) {
   }
   // a shape with a call over a second gets SHAPES_LONG_ROUNDS rounds (default
   // 1): its check call was the warm-up
-  const rounds = Math.max(...entries.map((c) => first[c.name])) > 1000 ? LONG_ROUNDS : ROUNDS;
+  const rounds = roundsOverride ?? (Math.max(...entries.map((c) => first[c.name])) > 1000 ? LONG_ROUNDS : ROUNDS);
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < live.length; k++) {
       const c = live[(k + r) % live.length], n = reps.get(c.name);
@@ -186,7 +231,18 @@ async function time(admin, s, entries, first, status) {
     }
   }
   const kept = [...ts].filter(([n]) => !status[n]);
-  return { medians: Object.fromEntries(kept.map(([n, xs]) => [n, median(xs)])), samples: Object.fromEntries(kept) };
+  return { samples: Object.fromEntries(kept) };
+}
+
+// a row's medians, and Prisma's time: the faster strategy's median, or where
+// both sent statements of the same plans the median of both strategies'
+// rounds together (the faster of two medians of one contender is biased low)
+function setTimes(row, samples, samePlans) {
+  row.t = Object.fromEntries(Object.entries(samples).map(([n, xs]) => [n, median(xs)]));
+  const both = PRISMA.filter((n) => samples[n]);
+  row.prisma = samePlans && both.length === 2
+    ? { ms: median(both.flatMap((n) => samples[n])), basis: "pooled" }
+    : both.length ? { ms: Math.min(...both.map((n) => row.t[n])), basis: "faster" } : null;
 }
 
 // step 3: planning + execution time, median of EXPLAIN (ANALYZE, TIMING OFF)
@@ -230,10 +286,14 @@ async function main() {
   for (const mode of MODES) {
     await setIndexes(admin, mode);
     const contenders = await makeContenders();
-    const rows = [];
+    const explainer = new pg.Client({ ...conn, application_name: "shapes-explain" });
+    await explainer.connect();
+    await explainer.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0;
+      SET auto_explain.log_nested_statements = on; SET auto_explain.log_format = json`);
+    const rows = [], timed = [];
     for (const s of shapes) {
-      const { status, first, size, records, samePlans } = await check(admin, s, contenders);
-      const row = { name: s.name, group: s.group, model: s.model, op: s.op, args: s.args, status, size, records, t: {}, server: {} };
+      const { status, first, size, records, samePlans, prismaPlan } = await check(admin, explainer, s, contenders);
+      const row = { name: s.name, group: s.group, model: s.model, op: s.op, args: s.args, status, size, records, prismaPlan, t: {}, server: {} };
       rows.push(row);
       for (const [n, st] of Object.entries(status)) {
         if (!st || st.startsWith("timeout")) continue;
@@ -246,20 +306,28 @@ async function main() {
         continue;
       }
       const ok = contenders.filter((c) => !status[c.name]);
-      const { medians, samples } = await time(admin, s, ok, first, status);
-      row.t = medians;
-      // Prisma's time: the faster strategy's median, or where both sent
-      // statements of the same plans the median of both strategies' rounds
-      // together (the faster of two medians of one contender is biased low)
-      const both = PRISMA.filter((n) => samples[n]);
-      row.prisma = samePlans && both.length === 2
-        ? { ms: median(both.flatMap((n) => samples[n])), basis: "pooled" }
-        : both.length ? { ms: Math.min(...both.map((n) => medians[n])), basis: "faster" } : null;
+      const { samples } = await time(admin, s, ok, first, status);
+      setTimes(row, samples, samePlans);
+      timed.push({ s, row, ok, first, samples, samePlans });
       const slow = Math.max(...Object.values(row.t)) > 300;
       if (!status.prisma_query) row.server.prisma_query = await serverTime(admin, `SELECT prisma_query(${admin.escapeLiteral(doc(s))}::json)`, slow ? 1 : 3).catch(() => NaN);
       if (!status.SQL) row.server.SQL = await serverTime(admin, s.sql, slow ? 1 : 3).catch(() => NaN);
       console.log(`${mode} ${s.name}: ${Object.entries(status).map(([n, st]) => `${n} ${st ? st.split(":")[0] : fmt(row.t[n])}`).join(", ")}; server pq ${fmt(row.server.prisma_query)} sql ${fmt(row.server.SQL)}`);
     }
+    // shapes above 1.0 get SHAPES_RECHECK_ROUNDS more interleaved rounds,
+    // pooled with the first: a ratio near 1.0 from 3 rounds is mostly noise
+    for (const k of timed) {
+      const r = k.row;
+      if (!RECHECK || r.status.prisma_query || !r.prisma || !(r.t.prisma_query > r.prisma.ms)) continue;
+      const { samples } = await time(admin, k.s, k.ok.filter((c) => !r.status[c.name]), k.first, r.status, RECHECK);
+      for (const [n, xs] of Object.entries(samples)) k.samples[n] = [...(k.samples[n] || []), ...xs];
+      for (const n of Object.keys(k.samples)) if (r.status[n]) delete k.samples[n];
+      const before = r.t.prisma_query / r.prisma.ms;
+      setTimes(r, k.samples, k.samePlans);
+      r.rechecked = RECHECK;
+      console.log(`${mode} ${r.name}: recheck, ratio ${before.toFixed(2)} -> ${(r.t.prisma_query / r.prisma?.ms).toFixed(2)}`);
+    }
+    await explainer.end();
     for (const c of contenders) await c.close().catch(() => {});
     out.modes[mode] = rows;
     out.seconds = Math.round((Date.now() - t0) / 1000);

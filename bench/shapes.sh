@@ -6,11 +6,15 @@
 # shapes.mjs, which runs every generated shape in each index mode of
 # SHAPES_INDEX (default "none fk": as pushed, then with an index on every
 # foreign key) and writes bench/shapes-results/s<scale>.json; at the end
-# bench/SHAPES.md is written from every results file present.
+# bench/SHAPES.md is written from every results file present.  With
+# SHAPES_RESULTS (or SHAPES_ONLY, whose default SHAPES_RESULTS is
+# bench/shapes-results/only) the results and SHAPES.md go to that directory
+# instead, and the committed ones are left as they are.
 # Runs in the cluster named by PGHOST/PGPORT/PGUSER when PGHOST or PGPORT is
 # set, else in a throwaway pg_virtualenv cluster.  Needs `make install` first.
 # Knobs: SHAPES_SCALES, SHAPES_INDEX, SHAPES_ONLY (regexp on shape names),
 # SHAPES_ROUNDS (3), SHAPES_LONG_ROUNDS (1: rounds of a shape over a second),
+# SHAPES_RECHECK_ROUNDS (6: more rounds of a shape above 1.0),
 # SHAPES_TIMEOUT_MS (5000), SHAPES_CHECK_ONLY=1 (compare results, no timing,
 # no SHAPES.md), SHAPES_KNOWN (regexp on shape names whose
 # prisma_query difference is known), SHAPES_RESULTS (output directory).
@@ -18,6 +22,9 @@ set -eu
 cd "$(dirname "$0")"
 export SHAPES_SCALES="${SHAPES_SCALES:-1 4}"
 export SHAPES_INDEX="${SHAPES_INDEX:-none fk}"
+if [ -n "${SHAPES_ONLY:-}" ] && [ -z "${SHAPES_RESULTS:-}" ]; then
+    export SHAPES_RESULTS="$PWD/shapes-results/only"
+fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
@@ -50,5 +57,9 @@ for scale in $SHAPES_SCALES; do
     PGDATABASE=$db SHAPES_SCALE=$scale node --import tsx shapes.mjs
 done
 if [ "${SHAPES_CHECK_ONLY:-}" != 1 ]; then
-    node shapes-report.mjs
+    if [ -n "${SHAPES_RESULTS:-}" ]; then
+        node shapes-report.mjs "$SHAPES_RESULTS" "$SHAPES_RESULTS/SHAPES.md"
+    else
+        node shapes-report.mjs
+    fi
 fi
