@@ -15,8 +15,8 @@
 //      the median of both strategies' rounds together (row.prisma); where
 //      they do, whether prisma_query's statement ran the same plan as the
 //      query strategy's (auto_explain on a connection of its own:
-//      row.prismaPlan); shapes above 1.0 then get SHAPES_RECHECK_ROUNDS
-//      (default 6) more rounds, pooled with the first (row.rechecked);
+//      row.prismaPlan); a shape above 1.0 then gets SHAPES_RECHECK_ROUNDS
+//      (default 6) more rounds at once, pooled with the first (row.rechecked);
 //   3. server-side time of prisma_query and of the hand-written statement
 //      (EXPLAIN (ANALYZE, TIMING OFF)).
 // Writes shapes-results/s<scale>.json (SHAPES_RESULTS: the directory).
@@ -294,7 +294,7 @@ async function main() {
         SET auto_explain.log_nested_statements = on; SET auto_explain.log_format = json`)
         .catch(async (e) => { console.log(`no plan check: ${errText(e)}`); await explainer.end(); explainer = null; });
     }
-    const rows = [], timed = [];
+    const rows = [];
     for (const s of shapes) {
       const { status, first, size, records, samePlans, prismaPlan } = await check(admin, explainer, s, contenders);
       const row = { name: s.name, group: s.group, model: s.model, op: s.op, args: s.args, status, size, records, prismaPlan, t: {}, server: {} };
@@ -312,24 +312,20 @@ async function main() {
       const ok = contenders.filter((c) => !status[c.name]);
       const { samples } = await time(admin, s, ok, first, status);
       setTimes(row, samples, samePlans);
-      timed.push({ s, row, ok, first, samples, samePlans });
+      // above 1.0: SHAPES_RECHECK_ROUNDS more interleaved rounds, pooled
+      // with the first (a ratio near 1.0 from 3 rounds is mostly noise)
+      if (RECHECK && !status.prisma_query && row.prisma && row.t.prisma_query > row.prisma.ms) {
+        const before = row.t.prisma_query / row.prisma.ms;
+        const more = (await time(admin, s, ok.filter((c) => !status[c.name]), first, status, RECHECK)).samples;
+        for (const n of Object.keys(samples)) samples[n] = status[n] ? undefined : [...samples[n], ...(more[n] || [])];
+        setTimes(row, Object.fromEntries(Object.entries(samples).filter(([, xs]) => xs)), samePlans);
+        row.rechecked = RECHECK;
+        console.log(`${mode} ${s.name}: recheck, ratio ${before.toFixed(2)} -> ${(row.t.prisma_query / row.prisma?.ms).toFixed(2)}`);
+      }
       const slow = Math.max(...Object.values(row.t)) > 300;
       if (!status.prisma_query) row.server.prisma_query = await serverTime(admin, `SELECT prisma_query(${admin.escapeLiteral(doc(s))}::json)`, slow ? 1 : 3).catch(() => NaN);
       if (!status.SQL) row.server.SQL = await serverTime(admin, s.sql, slow ? 1 : 3).catch(() => NaN);
       console.log(`${mode} ${s.name}: ${Object.entries(status).map(([n, st]) => `${n} ${st ? st.split(":")[0] : fmt(row.t[n])}`).join(", ")}; server pq ${fmt(row.server.prisma_query)} sql ${fmt(row.server.SQL)}`);
-    }
-    // shapes above 1.0 get SHAPES_RECHECK_ROUNDS more interleaved rounds,
-    // pooled with the first: a ratio near 1.0 from 3 rounds is mostly noise
-    for (const k of timed) {
-      const r = k.row;
-      if (!RECHECK || r.status.prisma_query || !r.prisma || !(r.t.prisma_query > r.prisma.ms)) continue;
-      const { samples } = await time(admin, k.s, k.ok.filter((c) => !r.status[c.name]), k.first, r.status, RECHECK);
-      for (const [n, xs] of Object.entries(samples)) k.samples[n] = [...(k.samples[n] || []), ...xs];
-      for (const n of Object.keys(k.samples)) if (r.status[n]) delete k.samples[n];
-      const before = r.t.prisma_query / r.prisma.ms;
-      setTimes(r, k.samples, k.samePlans);
-      r.rechecked = RECHECK;
-      console.log(`${mode} ${r.name}: recheck, ratio ${before.toFixed(2)} -> ${(r.t.prisma_query / r.prisma?.ms).toFixed(2)}`);
     }
     await explainer?.end();
     for (const c of contenders) await c.close().catch(() => {});
