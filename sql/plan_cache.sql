@@ -121,6 +121,12 @@ SELECT prisma_query('Probe', 'findMany', '{"where": {"owner": {"is": {"id": 3}}}
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"work_mem": true}}}}');
 SET LOCAL prisma_compile.parallel = on;
 SELECT prisma_query('Owner', 'findMany', '{"where": {"id": 1}, "select": {"probes": {"select": {"workers": true, "scan_size": true}}}}');
+-- with it on, the parents' keys are tested with the parallel-safe twin
+-- of prisma_key_in (set_based.sql), so that workers may share the scan
+SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') ~ 'prisma_key_in_parallel\(' AS parallel_twin;
+SET LOCAL prisma_compile.parallel = off;
+SELECT prisma_compile('{"model": "Owner", "operation": "findMany", "args": {"where": {"id": 1}, "select": {"probes": {"select": {"workers": true}}}}}') ~ 'prisma_key_in\(' AS restricted_test;
+SET LOCAL prisma_compile.parallel = on;
 SET LOCAL prisma_compile.memoize = on;
 SELECT prisma_query('Probe', 'findMany', '{"where": {"id": 1}, "select": {"memoize": true}}');
 ROLLBACK;

@@ -26,3 +26,13 @@ CREATE FUNCTION prisma_query_rows(query json) RETURNS SETOF json
 CREATE FUNCTION prisma_group_take(groups prisma_groups, key anyelement) RETURNS json
 	AS 'MODULE_PATHNAME', 'prisma_group_take'
 	LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+
+-- A scan filtered by the parent-key test stays in one process; the
+-- parallel-safe twin is for prisma_compile.parallel = on (docs/design.md,
+-- "Parallel workers").
+ALTER FUNCTION prisma_key_in(anyelement, anyarray) PARALLEL RESTRICTED;
+
+CREATE FUNCTION prisma_key_in_parallel(key anyelement, keys anyarray) RETURNS bool
+	AS 'MODULE_PATHNAME', 'prisma_key_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT prisma_key_in_support;

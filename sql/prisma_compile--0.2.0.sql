@@ -170,11 +170,21 @@ CREATE FUNCTION prisma_group_take(groups prisma_groups, key anyelement) RETURNS 
 -- key = ANY(keys), with planner support: the selectivity comes from the
 -- estimated size of keys (an ARRAY(subquery) of parent keys) and the index
 -- condition is key = ANY(keys).  Used by set-based relation reads.
+-- PARALLEL RESTRICTED: a scan filtered by it stays in one process, where
+-- the filter leaves few rows and a worker's start costs more than the
+-- share of the scan it takes (docs/design.md, "Parallel workers").
+-- prisma_key_in_parallel is the same test for parallel scans, used when
+-- prisma_compile.parallel is on.
 CREATE FUNCTION prisma_key_in_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'prisma_key_in_support'
 	LANGUAGE C STRICT;
 
 CREATE FUNCTION prisma_key_in(key anyelement, keys anyarray) RETURNS bool
+	AS 'MODULE_PATHNAME', 'prisma_key_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL RESTRICTED
+	SUPPORT prisma_key_in_support;
+
+CREATE FUNCTION prisma_key_in_parallel(key anyelement, keys anyarray) RETURNS bool
 	AS 'MODULE_PATHNAME', 'prisma_key_in'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT prisma_key_in_support;

@@ -77,6 +77,26 @@ END $$;
 SELECT pg_temp.estimated_rows('SELECT * FROM link WHERE prisma_key_in(a, ARRAY(SELECT g FROM generate_series(1, 100) g LIMIT 100))') AS key_in_rows,
        pg_temp.estimated_rows('SELECT * FROM link WHERE a = ANY (ARRAY(SELECT g FROM generate_series(1, 100) g LIMIT 100))') AS any_rows;
 SELECT count(*) FROM link WHERE prisma_key_in(a, ARRAY(SELECT generate_series(1, 100)));
+-- a scan filtered by prisma_key_in stays in one process (PARALLEL
+-- RESTRICTED: docs/design.md, "Parallel workers"), even where workers cost
+-- the planner nothing; prisma_key_in_parallel, the same test, may be
+-- shared by workers; the compiler uses the twin with prisma_compile.parallel on
+SELECT proname, proparallel FROM pg_proc
+  WHERE proname IN ('prisma_key_in', 'prisma_key_in_parallel') ORDER BY 1;
+-- (a plain table: a temporary one is never scanned in parallel)
+CREATE TABLE keyscan AS SELECT i AS b FROM generate_series(1, 20000) i;
+ANALYZE keyscan;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT pg_temp.plan('SELECT count(*) FROM keyscan WHERE prisma_key_in(b, ARRAY(SELECT generate_series(1, 100)))');
+SELECT pg_temp.plan('SELECT count(*) FROM keyscan WHERE prisma_key_in_parallel(b, ARRAY(SELECT generate_series(1, 100)))');
+SELECT count(*) FROM keyscan WHERE prisma_key_in_parallel(b, ARRAY(SELECT generate_series(1, 100)));
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
 
 -- prisma_group_sorted(key, sort key, names, values...): each group in
 -- sort-key order (ascending, nulls last), equal sort keys in input order;

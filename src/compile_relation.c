@@ -14,6 +14,7 @@
 #include "utils/builtins.h"
 
 #include "compile.h"
+#include "prisma_compile.h"
 
 /* Append the schema-qualified quoted table name of a model (which must
  * still fit the catalog). */
@@ -256,6 +257,19 @@ append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
 }
 
 /*
+ * The parent-key test: prisma_key_in, which keeps the scan it filters in
+ * one process (PARALLEL RESTRICTED: the filter leaves few rows, so a
+ * parallel plan saves the planner little more than a share of the scan,
+ * less than a worker's start costs), or with prisma_compile.parallel on
+ * its parallel-safe twin.  docs/design.md, "Parallel workers".
+ */
+static const char *
+key_in_function(void)
+{
+	return prisma_parallel ? "prisma_key_in_parallel(" : "prisma_key_in(";
+}
+
+/*
  * Append "FROM <target> tA <joins> WHERE <key> IN <parents>": the rows of a
  * single-key relation for every row tP of the CTE parents at once (NULL:
  * every row with a key).  A single key is matched with
@@ -263,9 +277,8 @@ append_links_in_order(CompileState *cs, StringInfo buf, const PrismaField *rel,
  * into one bitmap scan of the index with a row estimate from the number of
  * parents (key_set.c; IN (SELECT ...) left it a semi-join with a guess of
  * 200 parents, answered by hashing a scan of the whole table); without
- * one, it is a hashed filter on a scan that parallel workers can share, as
- * they share Prisma's key IN (...) (a semi-join with the CTE scan kept the
- * scan in one process).  docs/set-based.md.
+ * one, it is a hashed filter on a scan in one process (key_in_function).
+ * docs/set-based.md.
  */
 void
 append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *rel,
@@ -280,7 +293,7 @@ append_relation_source_set(CompileState *cs, StringInfo buf, const PrismaField *
 	}
 	else if (rel->nkeys == 1)
 	{
-		appendStringInfoString(buf, "prisma_key_in(");
+		appendStringInfoString(buf, key_in_function());
 		append_relation_key(buf, rel, alias, 0);
 		appendStringInfoString(buf, ", ARRAY(");
 		append_parent_keys(buf, parents, parent_alias, rel->local_cols[0]);
@@ -367,7 +380,7 @@ append_links_set(CompileState *cs, StringInfo buf, const PrismaField *rel, int a
 	initStringInfo(&body);
 	appendStringInfo(&body, "SELECT j%d.%s, j%d.%s FROM ", alias, own, alias, other);
 	append_join_table(&body, rel);
-	appendStringInfo(&body, " j%d WHERE prisma_key_in(j%d.%s, ARRAY(", alias, alias, own);
+	appendStringInfo(&body, " j%d WHERE %sj%d.%s, ARRAY(", alias, key_in_function(), alias, own);
 	append_parent_keys(&body, parents, parent_alias, rel->local_cols[0]);
 	appendStringInfoString(&body, "))");
 	set_cte(cs, links_slot, links, body.data, true);
@@ -376,7 +389,7 @@ append_links_set(CompileState *cs, StringInfo buf, const PrismaField *rel, int a
 	append_table(buf, &cs->schema->models[rel->target]);
 	appendStringInfo(buf, " t%d ON ", alias);
 	append_column(buf, alias, rel->remote_cols[0]);
-	appendStringInfo(buf, " = j%d.%s%s WHERE prisma_key_in(", alias, other, joins);
+	appendStringInfo(buf, " = j%d.%s%s WHERE %s", alias, other, joins, key_in_function());
 	append_column(buf, alias, rel->remote_cols[0]);
 	appendStringInfo(buf, ", ARRAY(SELECT l.%s FROM %s l))", other, links);
 }
