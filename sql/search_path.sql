@@ -16,7 +16,8 @@ INSERT INTO q VALUES
  (5, '{"model": "User", "operation": "findFirst", "args": {"where": {"email": {"contains": "ALICE", "mode": "insensitive"}}, "select": {"id": true}}}'),
  (6, '{"model": "Post", "operation": "findUnique", "args": {"where": {"id": 1}, "select": {"title": true, "categories": {"select": {"id": true}}}}}'),
  (7, '{"model": "Post", "operation": "groupBy", "args": {"by": ["status"], "_count": true, "orderBy": {"status": "asc"}}}'),
- (8, '{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lt": 3}}, "select": {"id": true, "_count": {"select": {"posts": true}}}}}');
+ (8, '{"model": "User", "operation": "findMany", "args": {"where": {"id": {"lt": 3}}, "select": {"id": true, "_count": {"select": {"posts": true}}}}}'),
+ (9, '{"model": "User", "operation": "findMany", "args": {"select": {"id": true, "posts": {"select": {"id": true}}}}}');
 CREATE TEMP TABLE expected AS SELECT n, prisma_query(doc)::text AS r FROM q;
 SELECT n, r FROM expected ORDER BY n;
 
@@ -31,6 +32,8 @@ CREATE FUNCTION evil.agg_step(s json, names text[], v integer) RETURNS json LANG
 CREATE AGGREGATE evil.prisma_agg(text[], integer) (SFUNC = evil.agg_step, STYPE = json);
 CREATE FUNCTION evil.prisma_key_in(k integer, ks integer[]) RETURNS boolean LANGUAGE plpgsql AS
   $$BEGIN RAISE NOTICE 'evil prisma_key_in as %', current_user; RETURN true; END$$;
+CREATE FUNCTION evil.prisma_key_in_parallel(k integer, ks integer[]) RETURNS boolean LANGUAGE plpgsql AS
+  $$BEGIN RAISE NOTICE 'evil prisma_key_in_parallel as %', current_user; RETURN true; END$$;
 CREATE FUNCTION evil.prisma_group_get(g prisma_groups, k integer) RETURNS json LANGUAGE plpgsql AS
   $$BEGIN RAISE NOTICE 'evil prisma_group_get as %', current_user; RETURN '"pwned"'; END$$;
 CREATE FUNCTION evil.prisma_group_take(g prisma_groups, k integer) RETURNS json LANGUAGE plpgsql AS
@@ -66,6 +69,13 @@ SELECT pg_catalog.count(*) FROM "Category";
 -- ... and never reached by prisma_query, whose answers do not change
 SELECT n, prisma_query(doc)::text = (SELECT r FROM expected e WHERE e.n = q.n) AS same
 	FROM q ORDER BY n;
+-- with prisma_compile.parallel on, set-based reads test the parents' keys
+-- with prisma_key_in_parallel: not the lookalike either
+SET prisma_compile.parallel = on;
+SELECT prisma_compile(doc) ~ 'prisma_key_in_parallel\(' AS parallel_twin,
+       prisma_query(doc)::text = (SELECT r FROM expected e WHERE e.n = q.n) AS same
+	FROM q WHERE n = 9;
+RESET prisma_compile.parallel;
 -- the unpacked form and prisma_compile too
 SELECT prisma_query('User', 'findMany', '{"where": {"role": "ADMIN"}, "select": {"id": true}}')::text
 	= (SELECT r FROM expected WHERE n = 2) AS same;
