@@ -52,6 +52,7 @@ sigjmp_buf *PG_exception_stack = NULL;
 ErrorContextCallback *error_context_stack = NULL;
 MemoryContext CurrentMemoryContext = NULL;
 int			prisma_max_depth = 16;
+bool		prisma_parallel = false;
 
 /* ---------------------------------------------------------------- memory */
 
