@@ -19,7 +19,9 @@
  * That table is kept for the call site, so keys must not change from row
  * to row: any other keys than a constant or an uncorrelated ARRAY(subquery)
  * (computed once per execution) are simplified to key = ANY(keys) before
- * planning.
+ * planning.  The SQL declares it twice: prisma_key_in, PARALLEL RESTRICTED
+ * (the scan it filters stays in one process), and prisma_key_in_parallel,
+ * PARALLEL SAFE, for prisma_compile.parallel = on (compile_relation.c).
  */
 #include "postgres.h"
 
