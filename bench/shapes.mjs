@@ -172,10 +172,8 @@ async function queryPlans(explainer, s) {
   const listen = (n) => notes.push(n.message);
   explainer.on("notice", listen);
   try {
-    await explainer.query("SET client_min_messages = log");
     await explainer.query({ text: "SELECT prisma_query($1::json) AS r", values: [doc(s)] });
   } finally {
-    await explainer.query("RESET client_min_messages");
     explainer.off("notice", listen);
   }
   const out = [];
@@ -291,7 +289,8 @@ async function main() {
     if (explainer) {
       await explainer.connect();
       await explainer.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0;
-        SET auto_explain.log_nested_statements = on; SET auto_explain.log_format = json`)
+        SET auto_explain.log_nested_statements = on; SET auto_explain.log_format = json;
+        SET client_min_messages = log`)
         .catch(async (e) => { console.log(`no plan check: ${errText(e)}`); await explainer.end(); explainer = null; });
     }
     const rows = [];
